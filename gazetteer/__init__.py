@@ -1,0 +1,1 @@
+"""The offline gazetteer: GeoNames-derived place data compiled into a fast index."""

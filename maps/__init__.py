@@ -1,0 +1,1 @@
+"""Maps of merged events: folium rendering, self-contained pages, embeds."""
