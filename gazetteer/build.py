@@ -1,0 +1,173 @@
+"""Compile the packaged sources into one on-disk index that loads in a fraction of a second.
+
+The index holds every lookup key in a memory-mapped trie (marisa-trie: it loads instantly and
+answers prefix queries, which the text scanner uses to stop early), the places as compact
+columns with each key's postings, the demonyms, and the keys that are also common English
+words. It is cached under a name derived from the sources and this builder, so it is
+rebuilt whenever either changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import shutil
+import tempfile
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import marisa_trie
+
+from gazetteer import sources
+from gazetteer.normalize import fold_name, name_keys
+from gazetteer.sources import Entry
+
+#: Bump when the index layout or the build rules change.
+BUILD_VERSION = "1"
+
+#: How names rank: the main name beats a curated alias beats a GeoNames alternate name.
+PRIMARY, ALIAS, ALTERNATE = 3, 2, 1
+
+_CODE_LIKE = re.compile(r"\d|^[A-Z0-9 .-]+$")
+
+
+def cache_dir() -> Path:
+    """Where compiled indexes live: $GEO_CACHE_DIR, else the user's cache directory."""
+    env = os.environ.get("GEO_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "geo"
+
+
+def fingerprint(extra: Iterable[Path] = ()) -> str:
+    """A digest of the builder version and every source file's size and mtime."""
+    h = hashlib.sha1(BUILD_VERSION.encode())
+    h.update(Path(__file__).read_bytes())
+    h.update((Path(__file__).parent / "sources.py").read_bytes())
+    h.update((Path(__file__).parent / "normalize.py").read_bytes())
+    for path in [*sources.source_files(), *extra]:
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for f in files:
+            st = f.stat()
+            h.update(f"{f.name}:{st.st_size}:{int(st.st_mtime)}".encode())
+    return h.hexdigest()[:16]
+
+
+def index_path(extra: Iterable[Path] = ()) -> Path:
+    return cache_dir() / f"gazetteer-{fingerprint(extra)}"
+
+
+def collect_entries(extra_csv: Iterable[Path] = ()) -> list[Entry]:
+    """Every place from every source, countries first (their order is the tie-breaker)."""
+    admin1 = sources.admin1_names()
+    capitals = sources.capitals()
+    entries = [
+        *sources.countries(),
+        *sources.continents(),
+        *sources.regions(),
+        *sources.subdivisions(admin1),
+        *sources.cities(admin1, capitals),
+    ]
+    for path in extra_csv:
+        import csv
+
+        with open(path, encoding="utf-8", newline="") as fh:
+            entries.extend(sources.entries_from_csv(csv.DictReader(fh)))
+    return entries
+
+
+def _usable(name: str) -> bool:
+    return len(name) >= 3 and not _CODE_LIKE.search(name)
+
+
+def common_words(keys: Iterable[str]) -> frozenset[str]:
+    """Keys that are also everyday lower-case English words ("more", "reading", "split")."""
+    from english_words import get_english_words_set
+    from wordfreq import zipf_frequency
+
+    lower = {w for w in get_english_words_set(["web2", "gcide"], lower=False) if w.islower()}
+    return frozenset(k for k in keys if k in lower and zipf_frequency(k, "en") >= 3.0)
+
+
+KINDS = ("city", "admin1", "admin2", "country", "region", "facility", "feature")
+
+#: GeoNames alternate names are kept for places of at least this many people; smaller places
+#: are found by their main name, which keeps the index small and wrong matches few.
+ALTERNATES_MIN_POPULATION = 15000
+
+
+def _names(e: Entry) -> list[tuple[str, int]]:
+    if e.kind != "city":
+        return [(e.name, PRIMARY)] + [(a, ALIAS) for a in e.aliases]
+    alts = e.aliases if e.population >= ALTERNATES_MIN_POPULATION else []
+    return [(e.name, PRIMARY)] + [(a, ALTERNATE) for a in alts]
+
+
+def compile_index(entries: list[Entry]) -> tuple[marisa_trie.Trie, dict]:
+    """Entries → (a trie of lookup keys, the columns and postings it points into)."""
+    postings: dict[str, dict[int, int]] = {}
+    acronyms: dict[str, list[int]] = {}
+    for idx, e in enumerate(entries):
+        for name, quality in _names(e):
+            if not _usable(name):
+                continue
+            for key in name_keys(name):
+                slot = postings.setdefault(key, {})
+                if slot.get(idx, 0) < quality:
+                    slot[idx] = quality
+        for acro in e.acronyms:
+            acronyms.setdefault(acro, []).append(idx)
+    trie = marisa_trie.Trie(postings)
+    offsets, place_ids, qualities = array("I", [0]), array("I"), array("B")
+    for key_id in range(len(trie)):
+        for idx, quality in sorted(postings[trie.restore_key(key_id)].items()):
+            place_ids.append(idx)
+            qualities.append(quality)
+        offsets.append(len(place_ids))
+    admin1_table = sorted({e.admin1 for e in entries if e.admin1})
+    admin1_id = {a: i + 1 for i, a in enumerate(admin1_table)}
+    payload = {
+        "version": BUILD_VERSION,
+        "names": "\n".join(e.name for e in entries),
+        "country": "".join(e.country or "--" for e in entries),
+        "admin1_table": ["", *admin1_table],
+        "admin1": array("I", (admin1_id.get(e.admin1 or "", 0) for e in entries)),
+        "kind": array("B", (KINDS.index(e.kind) for e in entries)),
+        "lat": array("d", (round(e.lat, 5) for e in entries)),
+        "lon": array("d", (round(e.lon, 5) for e in entries)),
+        "geonameid": array("q", (e.geonameid or -1 for e in entries)),
+        "population": array("Q", (e.population for e in entries)),
+        "capital": array("B", (e.capital for e in entries)),
+        "offsets": offsets,
+        "place_ids": place_ids,
+        "qualities": qualities,
+        "acronyms": {a: tuple(v) for a, v in acronyms.items()},
+        "demonyms": sources.demonyms(),
+        "common": common_words(postings),
+    }
+    return trie, payload
+
+
+def build(path: Path | None = None, extra_csv: Iterable[Path] = ()) -> Path:
+    """Build the index into directory `path` atomically; returns its path."""
+    extra_csv = [Path(p) for p in extra_csv]
+    path = path or index_path(extra_csv)
+    trie, payload = compile_index(collect_entries(extra_csv))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=".gazetteer-"))
+    try:
+        trie.save(str(tmp / "keys.marisa"))
+        with open(tmp / "places.pickle", "wb") as fh:
+            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        if path.exists():
+            shutil.rmtree(path)
+        os.replace(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return path

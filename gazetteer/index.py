@@ -1,0 +1,154 @@
+"""Load the compiled index and look names up: candidates with the facts that rank them."""
+
+from __future__ import annotations
+
+import math
+import pickle
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import marisa_trie
+
+from geo.models import Place
+from gazetteer.build import ALIAS, KINDS, PRIMARY, build, index_path
+from gazetteer.normalize import fold_name
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name may stand for, with what the name tells of it."""
+
+    idx: int
+    place: Place
+    quality: int  # PRIMARY, ALIAS or ALTERNATE name
+    capital: bool
+
+    @property
+    def prior(self) -> float:
+        """How likely the place is meant before reading any context (0..1)."""
+        kind_weight = {
+            "country": 1.0, "admin1": 0.8, "region": 0.85, "feature": 0.7,
+            "facility": 0.7, "admin2": 0.45, "city": 0.0,
+        }[self.place.kind]
+        pop = self.place.population
+        size = min(1.0, math.log10(pop + 1) / 7.0) if pop else 0.0
+        name = {PRIMARY: 1.0, ALIAS: 0.9}.get(self.quality, 0.6)
+        base = max(kind_weight, size) + (0.15 if self.capital else 0.0)
+        return min(1.0, base) * name
+
+
+class Gazetteer:
+    """The compiled index: a memory-mapped trie of keys and the places they point to."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory
+        self.trie = marisa_trie.Trie()
+        self.trie.mmap(str(directory / "keys.marisa"))
+        with open(directory / "places.pickle", "rb") as fh:
+            data = pickle.load(fh)
+        self._data = data
+        self._names: list[str] | None = None
+        self.acronyms: dict[str, tuple[int, ...]] = data["acronyms"]
+        self.demonyms: dict[str, str] = data["demonyms"]
+        self.common: frozenset[str] = data["common"]
+        self._place = lru_cache(maxsize=200_000)(self._make_place)
+        self._by_key = lru_cache(maxsize=200_000)(self._candidates_for_key)
+
+    @classmethod
+    def load(cls, extra_csv: tuple[Path, ...] = ()) -> Gazetteer:
+        """The index for the installed sources (and extra CSVs), built first if missing."""
+        path = index_path(extra_csv)
+        if not (path / "places.pickle").exists():
+            build(path, extra_csv)
+        return cls(path)
+
+    def __len__(self) -> int:
+        return len(self._data["kind"])
+
+    @property
+    def names(self) -> list[str]:
+        if self._names is None:
+            self._names = self._data["names"].split("\n")
+        return self._names
+
+    def _make_place(self, idx: int) -> Place:
+        d = self._data
+        cc = d["country"][2 * idx : 2 * idx + 2]
+        gid = d["geonameid"][idx]
+        return Place(
+            name=self.names[idx],
+            country=None if cc == "--" else cc,
+            admin1=d["admin1_table"][d["admin1"][idx]] or None,
+            lat=d["lat"][idx],
+            lon=d["lon"][idx],
+            kind=KINDS[d["kind"][idx]],  # type: ignore[arg-type]
+            geonameid=None if gid < 0 else gid,
+            population=d["population"][idx],
+        )
+
+    def place(self, idx: int) -> Place:
+        return self._place(idx)
+
+    def is_capital(self, idx: int) -> bool:
+        return bool(self._data["capital"][idx])
+
+    def key_id(self, key: str) -> int | None:
+        """The id of an exact (folded) key, or None."""
+        return self.trie.get(key)
+
+    def has_prefix(self, prefix: str) -> bool:
+        return self.trie.has_keys_with_prefix(prefix)
+
+    def _candidates_for_key(self, key_id: int) -> tuple[Candidate, ...]:
+        d = self._data
+        lo, hi = d["offsets"][key_id], d["offsets"][key_id + 1]
+        return tuple(
+            Candidate(i, self.place(i), d["qualities"][j], self.is_capital(i))
+            for j, i in zip(range(lo, hi), d["place_ids"][lo:hi], strict=True)
+        )
+
+    def candidates_for_key(self, key_id: int) -> tuple[Candidate, ...]:
+        return self._by_key(key_id)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every place `name` may stand for, most likely first (by prior alone)."""
+        found: dict[int, Candidate] = {}
+        key_id = self.key_id(fold_name(name))
+        if key_id is not None:
+            found.update((c.idx, c) for c in self.candidates_for_key(key_id))
+        for idx in self.acronyms.get(name.strip(), ()):
+            found.setdefault(idx, Candidate(idx, self.place(idx), ALIAS, self.is_capital(idx)))
+        return sorted(found.values(), key=lambda c: (-c.prior, c.idx))
+
+    def country(self, iso: str) -> Place | None:
+        """The country entry for an ISO alpha-2 code."""
+        return self._countries().get(iso)
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
+    def _countries(self) -> dict[str, Place]:
+        out: dict[str, Place] = {}
+        kinds = self._data["kind"]
+        country_kind = KINDS.index("country")
+        for idx in range(len(kinds)):
+            if kinds[idx] == country_kind:
+                p = self.place(idx)
+                if p.country:
+                    out.setdefault(p.country, p)
+            elif out:
+                break
+        return out
+
+
+_LOCK = threading.Lock()
+_DEFAULT: Gazetteer | None = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer for the installed sources, loaded once."""
+    global _DEFAULT
+    with _LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Gazetteer.load()
+        return _DEFAULT

@@ -1,0 +1,83 @@
+"""Name folding shared by the index and the text scanner.
+
+`fold` keeps the text's length so that a match in folded text has the same offsets in the
+original; `name_keys` gives every spelling a name is looked up under.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACE_LIKE = str.maketrans({c: " " for c in "-‐‑‒–—―_\n\r\t\u00a0/"})
+_QUOTES = str.maketrans({c: "'" for c in "’‘ʼʻ`´"})
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    low = base.lower()
+    if len(low) == 1:
+        return low
+    if len(ch.lower()) == 1:
+        return ch.lower()
+    return ch
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, hyphens and slashes to spaces; same length as `text`."""
+    if text.isascii():
+        low = text.lower()
+    else:
+        low = "".join(_fold_char(ch) if not ch.isascii() else ch.lower() for ch in text)
+    return low.translate(_SPACE_LIKE).translate(_QUOTES)
+
+
+_MULTISPACE = re.compile(r"\s+")
+
+
+def fold_name(name: str) -> str:
+    """The canonical key of a name: folded, single-spaced, trimmed."""
+    return _MULTISPACE.sub(" ", fold(name)).strip(" ,")
+
+
+# Spelling alternations common in the romanisation of place names (Persian, Urdu, Arabic).
+_VARIANTS = (
+    (" and ", " va "),
+    (" and ", " "),
+    (" and ", " & "),
+    ("baluch", "baloch"),
+    ("saint ", "st "),
+    ("saint ", "st. "),
+    ("sankt ", "st. "),
+)
+
+
+_STAN = re.compile(r"(?<=[a-z]{3})([ei])stan\b")
+
+
+def _swap_stan(m: re.Match[str]) -> str:
+    return ("i" if m.group(1) == "e" else "e") + "stan"
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key a name is found under: its folded form and its common spelling variants."""
+    base = fold_name(name)
+    keys = {base}
+    if base.startswith("the "):
+        keys.add(base[4:])
+    for a, b in _VARIANTS:
+        for key in list(keys):
+            if a in key:
+                keys.add(key.replace(a, b))
+            if b in key and b.strip():
+                keys.add(key.replace(b, a))
+    for _ in range(2):
+        keys.update(
+            k[: m.start()] + _swap_stan(m) + k[m.end() :]
+            for k in list(keys)
+            for m in _STAN.finditer(k)
+        )
+    keys.update(k.replace("'", "") for k in list(keys) if "'" in k)
+    return {k for k in keys if k}
