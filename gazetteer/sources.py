@@ -258,7 +258,9 @@ def subdivisions(admin1: dict[tuple[str, str], str]) -> Iterator[Entry]:
                              None)
             name = canonical or sub["name"].split(" [")[0]
             kind = "admin1" if sub.get("parentCode") is None else "admin2"
+            suffix = code.split("-", 1)[1]
             yield Entry(
+                acronyms=[suffix] if len(suffix) >= 3 and suffix.isalpha() else [],
                 name=name,
                 lat=float(latlng[0]),
                 lon=float(latlng[1]),

@@ -1,0 +1,67 @@
+"""Where the story is not: related-article links, author bios, comment forms, share bars.
+
+Returns character ranges; places found inside them get the role `boilerplate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line that starts one of these ends the story: everything after it is page furniture.
+_TAIL = re.compile(
+    r"^\s*(?:leave a (?:reply|comment)|please enter your (?:comment|name)|related articles?"
+    r"|related (?:stories|posts|news|coverage)|source link|you may also like|recommended for you"
+    r"|more from|most read|trending now|hot topics|share this(?: article)?|about the author"
+    r"|follow us|subscribe to|sign up for|all rights reserved|copyright ©|©)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# A line that starts one of these is a link to another story: that line alone.
+_LINK_LINE = re.compile(
+    r"^[ \t]*(?:also read|read also|read more|more to read|related|see also|watch|listen"
+    r"|recommended|must read|don't miss|more on this story|related topics?|read next)"
+    r"\s*[:|–—-].*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# An author bio: a paragraph in the first person about the site or the writer.
+_BIO = re.compile(
+    r"^[ \t]*(?:I'm|I am|I’m)\b[^\n]*\b(?:author|writer|editor|journalist|blogger|founder)\b"
+    r"[^\n]*$|^[ \t]*[^\n]{0,80}\bis an? (?:author|writer|editor|journalist|reporter)\b"
+    r"[^\n]*\b(?:covering|who covers|based in)\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# A line of "Published 18 January 2024" style timestamps for other stories.
+_STAMP_LINE = re.compile(r"^[ \t]*-?\s*Published\s*\d[^\n]*$", re.MULTILINE)
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of `text` that are page furniture rather than story, sorted, merged."""
+    ranges: list[tuple[int, int]] = []
+    tail = _TAIL.search(text, _min_story_start(text))
+    if tail:
+        ranges.append((tail.start(), len(text)))
+    for pattern in (_LINK_LINE, _BIO, _STAMP_LINE):
+        ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return _merge(ranges)
+
+
+def _min_story_start(text: str) -> int:
+    """The tail markers only count after the first few hundred characters of story."""
+    return min(len(text), 200)
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether a character offset falls inside one of the (sorted) ranges."""
+    return any(start <= pos < end for start, end in ranges)

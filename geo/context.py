@@ -1,0 +1,184 @@
+"""What the words around a span say about it: the cues the resolver weighs.
+
+Pure functions over the text and token offsets; no gazetteer here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words after a name that make it part of an organisation's name.
+ORG_WORDS = frozenset("""
+Army Front Liberation Group Party Movement Forces Force Guard Guards Council Ministry University
+College School Times Post News Herald Tribune Journal Airlines Airways Bank Company Corp Corporation
+Inc Ltd Club FC United Police Department Agency Institute Committee Commission Association Union
+Federation League Brigade Brigades Battalion Corps Navy Mujahideen Organisation Organization
+Foundation Society Network Radio Television TV Broadcasting Press Daily Review Senate Parliament
+Assembly Court Authority Board Office Service Services Centre Center Hospital Clinic Museum
+Stadium Street Road Avenue Boulevard Lane Square Hotel Mosque Church Cathedral Temple Palace
+Prison Jail Declaration Accord Accords Agreement Treaty Convention Protocol Conference Summit
+Cup Open Games Marathon Festival Award Prize Fund Trust Group Holdings Energy Oil Gas Petroleum
+Telecom Motors Electric Steel Mining Railway Railways Express Mail Observer Standard Gazette
+Chronicle Telegraph Independent Guardian Sun Star Today Weekly Tigers Eagles Lions Jihad
+""".split())
+
+# Words next to a name that keep it a place ("Balochistan province", "Northern Gaza").
+AFFIX_AFTER = frozenset("""
+province Province state State region Region district District county County city City town
+Town village Village governorate Governorate oblast Oblast prefecture Prefecture municipality
+Municipality Strip valley Valley river River mountains Mountains island Island islands Islands
+border Border crossing Crossing airport Airport camp Camp port Port bay Bay lake Lake desert
+Desert hills Hills heights Heights peninsula Peninsula coast Coast area Area
+""".split())
+AFFIX_BEFORE = frozenset("""
+North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old
+Northeast Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern
+""".split())
+
+# Titles and honorifics: a capitalised word after one of these is a person's name.
+TITLES = frozenset("""
+President Minister Ministers Premier Prime Chancellor Secretary Ambassador Envoy Governor Mayor
+Senator Sen Rep Representative Congressman Congresswoman General Gen Lt Col Colonel Major
+Captain Capt Commander Admiral Sergeant Sgt King Queen Prince Princess Sheikh Sheik Emir Sultan
+Ayatollah Imam Pope Cardinal Bishop Archbishop Rabbi Father Sister Brother Mr Mrs Ms Miss Dr
+Prof Professor Judge Justice Chief Spokesman Spokeswoman Spokesperson Counterpart Director
+Chairman Chairwoman Chair CEO Lord Lady Sir Dame Mullah Maulana Marshal Field Deputy Acting
+Caretaker Vice Leader Commissioner Inspector Officer Detective Agent Coach Captain Saint
+""".split())
+
+# Lower-case words before a name that say it is used as a place.
+LOCATIVE = frozenset("""
+in at near from to into across outside inside around toward towards through via of off
+between within throughout beyond over under along neighbouring neighboring visited visiting
+visit reached entered left landed struck hit bombed shelled attacked targeting targeted
+""".split())
+
+# A verb after a capital city that makes it stand for its government ("Tehran said").
+_METONYM_AFTER = re.compile(
+    r"^(?:,[^,.;]{1,60},\s*|\s+and\s+[A-Z][\w-]+\s+|\s+)(?:has\s+|have\s+|had\s+|also\s+|"
+    r"quickly\s+|later\s+|then\s+|swiftly\s+|publicly\s+|officially\s+)?"
+    r"(?:said|says|say|claimed|claims|denied|denies|warned|warns|accused|accuses|announced|"
+    r"announces|recalled|recalls|condemned|condemns|expelled|expels|urged|urges|insisted|"
+    r"insists|responded|responds|retaliated|retaliates|rejected|rejects|demanded|demands|"
+    r"agreed|agrees|moved|moves|blamed|blames|called|calls|threatened|threatens|vowed|vows|"
+    r"sought|seeks|hopes|hoped|wants|wanted|refused|refuses|insists|believes|believed|argued|"
+    r"argues|alleged|alleges|described|describes|backed|backs|supports|supported|issued|"
+    r"summoned|summons|signalled|signaled|protested|protests|welcomed|welcomes|confirmed|"
+    r"confirms|would|will|is\s+(?:expected|likely|seeking|trying|ready|prepared|willing)|"
+    r"was\s+(?:quick|ready|willing))\b"
+)
+_METONYM_BEFORE = re.compile(
+    r"(?:opposed\s+to|against|backed\s+by|supported\s+by|(?:ties|relations|talks|contacts?)"
+    r"\s+with|pressure\s+(?:on|from)|accused|criticised|criticized|condemned\s+by|"
+    r"(?:rift|tensions?|talks)\s+between|blamed)\s+$"
+)
+
+_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Surroundings:
+    """Cues around one span."""
+
+    before_words: tuple[str, ...]  # capitalised words directly before, nearest last
+    after_words: tuple[str, ...]  # capitalised words directly after, nearest first
+    prev_word: str  # the word just before (any case), '' at a sentence start
+    next_word: str
+    sentence_start: bool
+    title_line: bool  # the line is a headline in title case
+    comma_next: bool  # "X, Y": a comma follows directly
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return ls, len(text) if le < 0 else le
+
+
+def is_title_line(text: str, toks: list[tuple[int, int]], ls: int, le: int) -> bool:
+    """A headline in title case: most words of four letters or more are capitalised."""
+    words = [text[s:e] for s, e in toks if ls <= s < le and e - s >= 4]
+    if len(words) < 3 or le - ls > 250:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps / len(words) >= 0.75
+
+
+def surroundings(
+    text: str, toks: list[tuple[int, int]], i: int, j: int, title_line: bool
+) -> Surroundings:
+    """Cues for the span covering tokens i..j (inclusive)."""
+    start, end = toks[i][0], toks[j][1]
+    before: list[str] = []
+    k = i - 1
+    while k >= 0 and text[toks[k][1] : toks[k + 1][0]] == " " and len(before) < 4:
+        w = text[toks[k][0] : toks[k][1]]
+        if not w[0].isupper() or w in _BREAKERS:
+            break
+        before.append(w)
+        k -= 1
+    after: list[str] = []
+    k = j + 1
+    while k < len(toks) and text[toks[k - 1][1] : toks[k][0]] == " " and len(after) < 4:
+        w = text[toks[k][0] : toks[k][1]]
+        if not w[0].isupper() or w in _BREAKERS:
+            break
+        after.append(w)
+        k += 1
+    prefix = text[max(0, start - 3) : start]
+    sentence_start = i == 0 or bool(_SENTENCE_END.search(text[toks[i - 1][1] : start]))
+    prev_word = "" if sentence_start or i == 0 else text[toks[i - 1][0] : toks[i - 1][1]]
+    if prefix.endswith(("'s ", "’s ")):
+        prev_word = "'s"
+    next_word = text[toks[j + 1][0] : toks[j + 1][1]] if j + 1 < len(toks) else ""
+    return Surroundings(
+        before_words=tuple(reversed(before)),
+        after_words=tuple(after),
+        prev_word=prev_word,
+        next_word=next_word,
+        sentence_start=sentence_start,
+        title_line=title_line,
+        comma_next=text[end : end + 2] == ", ",
+    )
+
+
+_BREAKERS = frozenset({
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "And", "But", "Or", "Of",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December", "I", "He", "She", "We", "They", "It",
+})
+
+
+def metonymic(text: str, start: int, end: int) -> bool:
+    """Whether a capital at [start, end) stands for its government ("Tehran said")."""
+    after = text[end : end + 90]
+    if _METONYM_AFTER.match(after):
+        return True
+    return bool(_METONYM_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+_COUNTRY_CUE = re.compile(
+    r"(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:city|town|village|province|region|"
+    r"capital|port|border\s+town|district|state|county)\s+of\s+$"
+)
+
+
+def demonym_cue(text: str, start: int) -> str | None:
+    """'the Iranian city of X' → 'Iranian' (the caller maps it to a country)."""
+    m = _COUNTRY_CUE.search(text[max(0, start - 60) : start])
+    return m.group(1) if m else None
+
+
+_POSSESSIVE_CUE = re.compile(
+    r"([A-Z][\w.]+(?:\s[A-Z][\w]+)?)['’]s\s+(?:(?:(?:north|south|east|west)[a-z-]*|central|"
+    r"restive|remote|troubled|border|mountainous|coastal|neighbou?ring|former|occupied|"
+    r"disputed|breakaway|separatist|oil-rich|impoverished|volatile)\s+){0,2}$"
+)
+
+
+def possessive_cue(text: str, start: int) -> str | None:
+    """"Pakistan's southwestern Balochistan" → 'Pakistan' (the container of the place)."""
+    m = _POSSESSIVE_CUE.search(text[max(0, start - 60) : start])
+    return m.group(1) if m else None

@@ -1,0 +1,275 @@
+"""Choose each spotted name's place and role, using the whole document as context.
+
+Two passes: the first settles names that need no context (countries, demonyms, unique names)
+and learns which countries and provinces the story is about; the second ranks every
+remaining name's candidates by prior, that context, nearby places and local cues
+("the Iranian city of X", "X, Y", "X province").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from geopy.distance import great_circle
+
+from geo import context as ctx
+from geo.boilerplate import in_ranges
+from geo.models import Mention, Place
+from geo.spot import Spot
+from gazetteer.build import ALIAS, ALTERNATE, PRIMARY
+from gazetteer.index import Candidate, Gazetteer
+from gazetteer.normalize import fold_name
+
+_SMALL_KINDS = {"city": 3, "facility": 3, "admin2": 2, "admin1": 1, "region": 1, "feature": 1}
+
+
+@dataclass(slots=True)
+class Item:
+    """A spotted name on its way to a mention."""
+
+    spot: Spot
+    i: int
+    j: int
+    cues: ctx.Surroundings
+    candidates: list[Candidate]
+    boilerplate: bool
+    cue_country: str | None = None
+    cue_container: list[Candidate] = field(default_factory=list)
+    chosen: Candidate | None = None
+    score: float = 0.0
+    support: float = 0.0
+
+
+def resolve(
+    text: str,
+    spots: list[Spot],
+    toks: list[tuple[int, int]],
+    gazetteer: Gazetteer,
+    boilerplate: list[tuple[int, int]],
+) -> list[Mention]:
+    """Spots → mentions with a place, a role and a score; spots that are not places drop."""
+    tok_index = {s: n for n, (s, _) in enumerate(toks)}
+    tok_starts = [s for s, _ in toks]
+    title_lines: dict[int, bool] = {}
+    items: list[Item] = []
+    demonym_mentions: list[Mention] = []
+    for sp in spots:
+        bp = in_ranges(sp.start, boilerplate)
+        if sp.demonym:
+            country = gazetteer.country(sp.demonym)
+            if country:
+                role = "boilerplate" if bp else "demonym"
+                demonym_mentions.append(Mention(sp.text, sp.start, sp.end, country, role, 0.95))
+            continue
+        i = tok_index.get(sp.start)
+        j = bisect_left(tok_starts, sp.end) - 1
+        if i is None or j < i:
+            continue
+        ls, le = ctx.line_bounds(text, sp.start, sp.end)
+        if ls not in title_lines:
+            title_lines[ls] = ctx.is_title_line(text, toks, ls, le)
+        cues = ctx.surroundings(text, toks, i, j, title_lines[ls])
+        cands = _candidates(sp, gazetteer)
+        if cands:
+            items.append(Item(sp, i, j, cues, cands, bp))
+    people = _person_words(text, toks, items)
+    items = [it for it in items if _is_place_use(it, gazetteer, people)]
+    _local_cues(text, items, gazetteer)
+    countries = _country_profile(items, demonym_mentions)
+    for it in items:
+        _choose(it, countries, {}, [])
+    admin1s = Counter(
+        (it.chosen.place.country, it.chosen.place.name)
+        for it in items
+        if it.chosen and it.chosen.place.kind == "admin1"
+    )
+    anchors = [it.chosen.place for it in items if it.chosen and _is_anchor(it)]
+    countries = _country_profile(items, demonym_mentions, resolved=True)
+    for it in items:
+        _choose(it, countries, admin1s, anchors)
+    mentions = [m for it in items if (m := _mention(text, it)) is not None]
+    return sorted(mentions + demonym_mentions, key=lambda m: m.start)
+
+
+def _candidates(sp: Spot, g: Gazetteer) -> list[Candidate]:
+    if sp.acronym:
+        return g.lookup(sp.acronym)
+    assert sp.key_id is not None
+    return list(g.candidates_for_key(sp.key_id))
+
+
+def _person_words(text: str, toks: list[tuple[int, int]], items: list[Item]) -> set[str]:
+    """Surnames in this story: capitalised words that follow a title or another name part."""
+    words: set[str] = set()
+    for n in range(1, len(toks)):
+        s, e = toks[n]
+        prev = text[toks[n - 1][0] : toks[n - 1][1]]
+        if prev in ctx.TITLES and text[toks[n - 1][1] : s] in (" ", ". ") and text[s].isupper():
+            words.add(text[s:e])
+            k = n + 1
+            while k < len(toks) and text[toks[k - 1][1] : toks[k][0]] == " ":
+                w = text[toks[k][0] : toks[k][1]]
+                if not w[0].isupper():
+                    break
+                words.add(w)
+                k += 1
+    for it in items:
+        if it.cues.before_words and not it.cues.title_line and not it.cues.sentence_start:
+            words.add(it.spot.text)
+    return words
+
+
+def _is_place_use(it: Item, g: Gazetteer, people: set[str]) -> bool:
+    """Drop names used inside a person's or an organisation's name, and everyday words."""
+    c = it.cues
+    top = max(it.candidates, key=lambda x: x.prior)
+    big = top.place.kind in ("country", "admin1", "region") and top.quality >= 2
+    if any(w in ctx.ORG_WORDS for w in c.after_words[:3]):
+        return False
+    if c.before_words and not c.title_line:
+        if any(w in ctx.TITLES for w in c.before_words):
+            return False
+        if not all(w in ctx.AFFIX_BEFORE for w in c.before_words):
+            return False
+    if c.after_words and not c.title_line and not big:
+        if not all(w in ctx.AFFIX_AFTER for w in c.after_words[:1]):
+            return False
+    if it.spot.text in people and not big:
+        return False
+    key = fold_name(it.spot.text)
+    primary_country = top.place.kind == "country" and top.quality == PRIMARY
+    if key in g.common and not primary_country:
+        if c.sentence_start or c.title_line:
+            return False
+        if c.prev_word.lower() not in ctx.LOCATIVE and top.place.population < 100_000:
+            return False
+    return True
+
+
+def _local_cues(text: str, items: list[Item], g: Gazetteer) -> None:
+    """'the Iranian city of X', "Pakistan's Balochistan", 'X, Y' containment."""
+    by_start = {it.spot.start: it for it in items}
+    for it in items:
+        dem = ctx.demonym_cue(text, it.spot.start)
+        if dem and dem in g.demonyms:
+            it.cue_country = g.demonyms[dem]
+        pos = ctx.possessive_cue(text, it.spot.start)
+        if pos:
+            found = g.lookup(pos)
+            if found and found[0].place.kind in ("country", "admin1"):
+                it.cue_container = found[:3]
+        if it.cues.comma_next:
+            nxt = by_start.get(it.spot.end + 2)
+            if nxt:
+                it.cue_container = nxt.candidates
+
+
+def _country_profile(
+    items: list[Item], demonyms: list[Mention], resolved: bool = False
+) -> dict[str, float]:
+    """How strongly the story is about each country, from 0 to 1."""
+    weights: Counter[str] = Counter()
+    for m in demonyms:
+        if m.place.country:
+            weights[m.place.country] += 1.0
+    for it in items:
+        if it.boilerplate:
+            continue
+        if resolved and it.chosen:
+            if it.chosen.place.country:
+                w = 1.5 if it.chosen.place.kind == "country" else 1.0
+                weights[it.chosen.place.country] += w * max(0.3, it.score)
+            continue
+        top = max(it.candidates, key=lambda x: x.prior)
+        if top.place.kind == "country" and top.quality >= 2 and top.place.country:
+            weights[top.place.country] += 2.0
+        else:
+            countries = {c.place.country for c in it.candidates}
+            if len(countries) == 1 and top.place.country:
+                weights[top.place.country] += 0.5
+    if not weights:
+        return {}
+    peak = max(weights.values())
+    return {cc: w / peak for cc, w in weights.items()}
+
+
+def _is_anchor(it: Item) -> bool:
+    p = it.chosen.place if it.chosen else None
+    return bool(p and p.kind in ("city", "admin1", "admin2") and it.score >= 0.6)
+
+
+def _near(place: Place, anchors: list[Place]) -> float:
+    best = 0.0
+    for a in anchors:
+        if a is place:
+            continue
+        km = great_circle((place.lat, place.lon), (a.lat, a.lon)).km
+        if km < 50:
+            return 1.0
+        if km < 400:
+            best = max(best, 1.0 - km / 400)
+    return best
+
+
+def _contains(container: Candidate, c: Candidate) -> bool:
+    cp, p = container.place, c.place
+    if cp.kind == "country":
+        return p.country == cp.country and p.kind != "country"
+    if cp.kind in ("admin1", "admin2", "region") and p.country == cp.country:
+        return p.admin1 is not None and fold_name(p.admin1) == fold_name(cp.name)
+    return False
+
+
+def _choose(
+    it: Item, countries: dict[str, float], admin1s: Counter, anchors: list[Place]
+) -> None:
+    scored: list[tuple[float, float, Candidate]] = []
+    suffix = it.cues.next_word.lower()
+    for c in it.candidates:
+        p = c.place
+        support = 0.0
+        if p.country:
+            support += 0.6 * countries.get(p.country, 0.0)
+        if it.cue_country:
+            support += 0.8 if p.country == it.cue_country else -0.6
+        if it.cue_container and any(_contains(k, c) for k in it.cue_container):
+            support += 0.8
+        if p.admin1 and p.kind == "city" and admin1s.get((p.country, p.admin1)):
+            support += 0.3
+        if anchors and p.kind in ("city", "admin2", "facility"):
+            support += 0.2 * _near(p, anchors)
+        if suffix in ("province", "state", "governorate", "region", "oblast", "prefecture"):
+            support += 0.4 if p.kind in ("admin1", "admin2", "region") else -0.2
+        elif suffix in ("city", "town", "village"):
+            support += 0.3 if p.kind == "city" else -0.2
+        if p.kind == "country" and c.quality >= ALIAS:
+            support += 0.4
+        scored.append((c.prior + support, support, c))
+    scored.sort(key=lambda x: (-x[0], _SMALL_KINDS.get(x[2].place.kind, 0), x[2].idx))
+    best, support, chosen = scored[0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    margin = best / (best + max(second, 0.0)) if best > 0 else 0.0
+    it.chosen = chosen
+    it.support = support
+    it.score = max(0.05, min(0.99, 0.5 * min(1.0, best) + 0.5 * margin))
+
+
+def _mention(text: str, it: Item) -> Mention | None:
+    c = it.chosen
+    if c is None:
+        return None
+    p = c.place
+    if p.kind == "city" and not it.boilerplate:
+        weak = it.support < 0.15 and it.cues.prev_word.lower() not in ctx.LOCATIVE
+        if weak and (p.population < 5000 or c.quality == ALTERNATE):
+            return None
+        if it.support <= 0.0 and p.population < 1000:
+            return None
+    role = "location"
+    if it.boilerplate:
+        role = "boilerplate"
+    elif c.capital and p.kind == "city" and ctx.metonymic(text, it.spot.start, it.spot.end):
+        role = "metonym"
+    return Mention(it.spot.text, it.spot.start, it.spot.end, p, role, it.score)
