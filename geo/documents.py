@@ -438,8 +438,8 @@ def _record(obj: object, default_id: str, where: str, path: str,
     return _Raw(doc, text, meta, record_id)
 
 
-def _bounded_lines(stream: IO[str], limit: int) -> Iterator[tuple[int, str | None]]:
-    """(line number, line) pairs; a line longer than `limit` is drained and given as None."""
+def _bounded_lines(stream: IO[str], limit: int) -> Iterator[tuple[int, str | int]]:
+    """(line number, line) pairs; a line longer than `limit` is drained and given as its size."""
     number = 0
     while True:
         line = stream.readline(limit + 1)
@@ -447,11 +447,13 @@ def _bounded_lines(stream: IO[str], limit: int) -> Iterator[tuple[int, str | Non
             return
         number += 1
         if len(line) > limit and not line.endswith("\n"):
+            size = len(line)
             while True:
                 more = stream.readline(_DRAIN_CHARS)
+                size += len(more)
                 if not more or more.endswith("\n"):
                     break
-            yield number, None
+            yield number, size
         else:
             yield number, line
 
@@ -460,15 +462,15 @@ def _too_large(size: int, limit: int) -> str:
     return f"too large ({size / 1e6:.1f} MB > {limit / 1e6:g} MB limit)"
 
 
-def _jsonl_records(lines: Iterable[tuple[int, str | None]], name: str, path: str,
+def _jsonl_records(lines: Iterable[tuple[int, str | int]], name: str, path: str,
                    limit: int) -> Iterator[_Raw | ReadError]:
     found = False
     for number, line in lines:
         where = f"line {number}"
         default_id = f"{name}:{number}"
-        if line is None:
+        if isinstance(line, int):
             found = True
-            yield ReadError(default_id, path, number, f"{where}: {_too_large(limit + 1, limit)}")
+            yield ReadError(default_id, path, number, f"{where}: {_too_large(line, limit)}")
             continue
         stripped = line.strip().lstrip("\ufeff")
         if not stripped:
@@ -592,6 +594,9 @@ def split_front_matter(text: str) -> tuple[str, Meta]:
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+
+
 def declared_charset(head: bytes) -> str | None:
     """The charset an HTML page declares in its first bytes, if Python knows it."""
     match = _DECLARED_CHARSET.search(head[:4096])
@@ -634,7 +639,7 @@ def html_meta(html: str) -> Meta:
     import lxml.html
 
     try:
-        tree = lxml.html.fromstring(html)
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (ValueError, lxml.etree.ParserError):
         return Meta()
 
@@ -683,7 +688,7 @@ def extract_html(html: str) -> tuple[str, Meta]:
         getattr(result, "title", None) or None,
     )
     meta = own.fill(found)
-    if meta.title and not body.startswith(meta.title):
+    if meta.title and body.split("\n", 1)[0].strip() != meta.title:
         body = f"{meta.title}\n{body}"
     return body, meta
 
@@ -796,13 +801,13 @@ def _read_stdin(stdin: IO[Any], limit: int) -> Iterator[_Raw | ReadError]:
             binary = getattr(stdin, "buffer", stdin)
             stream = _open_text(binary, newline="\n")
         lines = _bounded_lines(stream, limit)
-        head: list[tuple[int, str | None]] = []
+        head: list[tuple[int, str | int]] = []
         for number, line in lines:
             head.append((number, line))
-            if line is None or line.strip():
+            if isinstance(line, int) or line.strip():
                 break
         first = head[-1][1] if head else None
-        if first is not None and first.lstrip().startswith("{"):
+        if isinstance(first, str) and first.lstrip().startswith("{"):
             try:
                 is_jsonl = isinstance(json.loads(first), dict)
             except json.JSONDecodeError:
@@ -810,13 +815,13 @@ def _read_stdin(stdin: IO[Any], limit: int) -> Iterator[_Raw | ReadError]:
             if is_jsonl:
                 yield from _jsonl_records(_chain_pairs(head, lines), STDIN_ID, "-", limit)
                 return
-        if any(line is None for _, line in head):
-            raise _Unreadable(_too_large(limit + 1, limit))
-        start = "".join(line or "" for _, line in head)
+        if head and isinstance(head[-1][1], int):
+            raise _Unreadable(_too_large(head[-1][1], limit))
+        start = "".join(line for _, line in head if isinstance(line, str))
         rest = stream.read(limit + 1 - len(start))
         text = normalize_newlines((start + rest).lstrip("\ufeff"))
         if len(start) + len(rest) > limit:
-            raise _Unreadable(_too_large(limit + 1, limit))
+            raise _Unreadable(f"too large (over the {limit / 1e6:g} MB limit)")
         if not text.strip():
             raise _Unreadable("empty")
         if not _looks_like_text(text):
@@ -842,8 +847,8 @@ def _read_stdin(stdin: IO[Any], limit: int) -> Iterator[_Raw | ReadError]:
         yield ReadError(STDIN_ID, "-", None, f"cannot read: {exc.strerror or exc}")
 
 
-def _chain_pairs(head: list[tuple[int, str | None]],
-                 rest: Iterator[tuple[int, str | None]]) -> Iterator[tuple[int, str | None]]:
+def _chain_pairs(head: list[tuple[int, str | int]],
+                 rest: Iterator[tuple[int, str | int]]) -> Iterator[tuple[int, str | int]]:
     yield from head
     yield from rest
 

@@ -16,6 +16,7 @@ from geo.documents import (
     ManifestError,
     ReadError,
     decode_bytes,
+    html_meta,
     parse_date,
     read_inputs,
     split_front_matter,
@@ -354,7 +355,7 @@ def test_jsonl_line_over_the_limit_is_skipped_not_loaded(tmp_path: Path) -> None
     path.write_text("".join(json.dumps(x) + "\n" for x in lines))
     items = read(path, max_bytes=1000)
     assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document"]
-    assert items[1].reason.startswith("line 2: too large")
+    assert items[1].reason == "line 2: too large (0.0 MB > 0.001 MB limit)"
     assert items[2].id == "big.jsonl:3"
 
 
@@ -479,3 +480,28 @@ def test_reading_is_lazy_and_memory_stays_flat(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == 6000
     assert peak < size / 10
+
+
+def test_stdin_over_the_limit() -> None:
+    assert one("-", stdin=io.StringIO("Kabul.\n" * 200), max_bytes=500).reason == (
+        "too large (over the 0.0005 MB limit)"
+    )
+    error = one("-", stdin=io.StringIO("x" * 2000), max_bytes=500)
+    assert error.reason == "too large (0.0 MB > 0.0005 MB limit)"
+
+
+def test_headline_is_put_before_a_story_that_lacks_it(tmp_path: Path) -> None:
+    page = (DATA / "article_og.html").read_text(encoding="utf-8")
+    page = page.replace("<h1>Floods cut off villages in northern Kenya</h1>", "")
+    (tmp_path / "no_h1.html").write_text(page, encoding="utf-8")
+    text = one(tmp_path / "no_h1.html").text
+    assert text.startswith("Floods cut off villages in northern Kenya\nHeavy rain")
+    assert text.count("Floods cut off villages") == 1
+
+
+def test_xhtml_with_xml_declaration_keeps_its_metadata(tmp_path: Path) -> None:
+    page = (DATA / "article_jsonld.html").read_text(encoding="utf-8")
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + page.replace("<!DOCTYPE html>", "")
+    assert html_meta(page).published == date(2022, 6, 3)
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    assert one(tmp_path / "x.html").title == "Dock workers end three-day strike in Antwerp"
