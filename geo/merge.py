@@ -60,6 +60,7 @@ _TYPE_ORDER = (
     "strike", "attack", "armed_clash", "conflict", "visit", "diplomatic", "protest",
 )
 _VIOLENT_PAIR = frozenset({"strike", "attack"})
+_WAR = frozenset({"strike", "attack", "conflict"})
 _POINT_KINDS = frozenset({"city", "facility"})
 _GENERIC = re.compile(
     r"\b(province|provincia|region|state|governorate|oblast|prefecture|district|county)\b"
@@ -174,9 +175,21 @@ def _party_ok(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _war_context(a: _Report, b: _Report, rel: str | None) -> bool:
+    """Undated background mentions of a war and of its strikes at one place are one context.
+
+    ("Israel's war in Gaza" in one story, "Israeli strikes on Gaza" in another.)
+    """
+    types = {a.event.type, b.event.type}
+    return (
+        a.event.background and b.event.background and a.weak_date and b.weak_date
+        and rel == "same" and "conflict" in types and types <= _WAR
+    )
+
+
 def _type_ok(a: _Report, b: _Report, rel: str | None) -> bool:
     ta, tb = a.event.type, b.event.type
-    if ta == tb:
+    if ta == tb or _war_context(a, b, rel):
         return True
     return {ta, tb} == _VIOLENT_PAIR and a.actor is not None and a.actor == b.actor and (
         rel is not None
@@ -216,7 +229,8 @@ def _link(a: _Report, b: _Report) -> int | None:
     if a.weak_date or b.weak_date:
         both_undated = a.weak_date and b.weak_date
         anonymous_twin = both_undated and a.actor is None and b.actor is None and rel == "same"
-        if not same_type or not (same_actor or anonymous_twin):
+        context = _war_context(a, b, rel)
+        if not context and not (same_type and (same_actor or anonymous_twin)):
             return None
     score = 0
     if a.span is not None and b.span is not None and not (a.weak_date or b.weak_date):
@@ -258,7 +272,8 @@ def _canonical_key(e: Event) -> tuple:
 
 def _block(e: Event) -> tuple[bool, str]:
     """Reports in different blocks can never merge; clustering runs per block."""
-    return e.background, "strike" if e.type in _VIOLENT_PAIR else e.type
+    joined = _WAR if e.background else _VIOLENT_PAIR
+    return e.background, "strike" if e.type in joined else e.type
 
 
 def _cluster(reports: Sequence[_Report]) -> list[list[_Report]]:

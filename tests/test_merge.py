@@ -322,6 +322,25 @@ def test_undated_background_reports_without_actor_merge_only_at_the_same_place()
     assert all(m.event.background for m in merged)
 
 
+def test_background_war_and_its_undated_strikes_at_one_place_are_one_context():
+    merged = merge_events([
+        ev("b", "conflict", GAZA_STRIP, None, background=True),
+        ev("c", "conflict", GAZA_STRIP, None, background=True),
+        ev("e", "strike", GAZA_STRIP, None, actor="IL", background=True),
+    ], {})
+    assert [(m.event.type, m.event.actor, m.n_sources) for m in merged] == [("conflict", "IL", 3)]
+    foreground = merge_events([
+        ev("b", "conflict", GAZA_STRIP, None),
+        ev("e", "strike", GAZA_STRIP, None, actor="IL"),
+    ], {})
+    assert len(foreground) == 2
+    dated_strike = merge_events([
+        ev("b", "conflict", GAZA_STRIP, None, background=True),
+        ev("e", "strike", GAZA_STRIP, D(2024, 1, 2), actor="IL", background=True),
+    ], {})
+    assert len(dated_strike) == 2
+
+
 def test_background_merges_only_with_background():
     merged = merge_events([
         ev("a", "strike", LEBANON, D(2024, 1, 2), actor="IL", background=True),
