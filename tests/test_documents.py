@@ -505,3 +505,10 @@ def test_xhtml_with_xml_declaration_keeps_its_metadata(tmp_path: Path) -> None:
     assert html_meta(page).published == date(2022, 6, 3)
     (tmp_path / "x.html").write_text(page, encoding="utf-8")
     assert one(tmp_path / "x.html").title == "Dock workers end three-day strike in Antwerp"
+
+
+def test_excel_unicode_export_utf16_tab_separated(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    rows = "id\ttext\tpublished\r\nx1\tTalks in Z\u00fcrich \u2013 day two\t2024-04-02\r\n"
+    path.write_bytes(rows.encode("utf-16"))
+    assert one(path) == Document("x1", "Talks in Z\u00fcrich \u2013 day two", date(2024, 4, 2))
