@@ -17,13 +17,12 @@ import shutil
 import tempfile
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import marisa_trie
 
 from gazetteer import sources
-from gazetteer.normalize import fold_name, name_keys
+from gazetteer.normalize import name_keys
 from gazetteer.sources import Entry
 
 #: Bump when the index layout or the build rules change.

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import marisa_trie
 
-from geo.models import Place
 from gazetteer.build import ALIAS, KINDS, PRIMARY, build, index_path
 from gazetteer.normalize import fold_name
+from geo.models import Place
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import ast
 import csv
+import importlib.util
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-import importlib.util
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from gazetteer.index import Gazetteer, default_gazetteer
 from geo.boilerplate import boilerplate_ranges
 from geo.models import Mention
 from geo.resolve import resolve
 from geo.spot import spot, tokens
-from gazetteer.index import Gazetteer, default_gazetteer
 
 
 def extract_places(

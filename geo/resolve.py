@@ -8,19 +8,18 @@ remaining name's candidates by prior, that context, nearby places and local cues
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from geopy.distance import great_circle
-
+from gazetteer.build import ALIAS, ALTERNATE, PRIMARY
+from gazetteer.index import Candidate, Gazetteer
+from gazetteer.normalize import fold_name
 from geo import context as ctx
 from geo.boilerplate import in_ranges
 from geo.models import Mention, Place
 from geo.spot import Spot
-from gazetteer.build import ALIAS, ALTERNATE, PRIMARY
-from gazetteer.index import Candidate, Gazetteer
-from gazetteer.normalize import fold_name
 
 _SMALL_KINDS = {"city": 3, "facility": 3, "admin2": 2, "admin1": 1, "region": 1, "feature": 1}
 
@@ -133,9 +132,9 @@ def _is_place_use(it: Item, g: Gazetteer, people: set[str]) -> bool:
             return False
         if not all(w in ctx.AFFIX_BEFORE for w in c.before_words):
             return False
-    if c.after_words and not c.title_line and not big:
-        if not all(w in ctx.AFFIX_AFTER for w in c.after_words[:1]):
-            return False
+    if (c.after_words and not c.title_line and not big
+            and not all(w in ctx.AFFIX_AFTER for w in c.after_words[:1])):
+        return False
     if it.spot.text in people and not big:
         return False
     key = fold_name(it.spot.text)
@@ -200,12 +199,21 @@ def _is_anchor(it: Item) -> bool:
     return bool(p and p.kind in ("city", "admin1", "admin2") and it.score >= 0.6)
 
 
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance. Written out because it runs per candidate pair on the hot path,
+    where geopy's import (0.2 s) and per-call objects cost more than the whole document."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _near(place: Place, anchors: list[Place]) -> float:
     best = 0.0
     for a in anchors:
         if a is place:
             continue
-        km = great_circle((place.lat, place.lon), (a.lat, a.lon)).km
+        km = haversine_km(place.lat, place.lon, a.lat, a.lon)
         if km < 50:
             return 1.0
         if km < 400:

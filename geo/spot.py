@@ -18,7 +18,7 @@ _ACRONYM = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?|[A-Z]{2,
 # What may stand between two words of one name: a space, a hyphen, an apostrophe, "St. X".
 _JOIN = re.compile(r"[ \-‐‑–'’]|\. ")
 # Lower-case particles that may start a name ("al-Mayadin", "de la Paz", "'s-Hertogenbosch").
-_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "ad", "de", "la", "le",
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "de", "la", "le",
                         "da", "di", "du", "van", "von", "del", "des", "los", "las"})
 # Capitalised words that never start a place name on their own.
 _NEVER_START = frozenset({

@@ -1,0 +1,152 @@
+"""One document through the pipeline (places, then events), and a stream of them in parallel.
+
+`analyse` is the per-document function every engine runs; `analyse_stream` maps it over a
+stream of documents in order, in this process, in worker processes, or on a Dask cluster,
+in bounded windows so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.documents import ReadError
+from geo.models import Document, Event, Mention
+
+#: Documents handed to the workers at a time, per worker.
+WINDOW_PER_JOB = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the pipeline found in one document."""
+
+    doc: Document
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What every worker needs to know to analyse a document the same way."""
+
+    events: bool = True
+    extra_places: tuple[str, ...] = ()
+
+
+_GAZETTEER_CACHE: dict[tuple[str, ...], object] = {}
+
+
+def _gazetteer(settings: Settings):  # noqa: ANN202 - Gazetteer, imported lazily
+    from gazetteer.index import Gazetteer, default_gazetteer
+
+    key = settings.extra_places
+    if key not in _GAZETTEER_CACHE:
+        _GAZETTEER_CACHE[key] = (
+            Gazetteer.load(tuple(Path(p) for p in key)) if key else default_gazetteer()
+        )
+    return _GAZETTEER_CACHE[key]
+
+
+def analyse(doc: Document, settings: Settings = Settings()) -> Analysis:
+    """Places and (optionally) events of one document."""
+    from geo.places import extract_places
+
+    warnings: list[str] = []
+    if doc.published is None and settings.events:
+        from geo.dates import published_from_text
+
+        found = published_from_text(doc.text)
+        if found:
+            doc = dataclasses.replace(doc, published=found)
+        else:
+            warnings.append("no publication date: relative dates left unresolved")
+    g = _gazetteer(settings)
+    mentions = extract_places(doc.text, doc.published, gazetteer=g)  # type: ignore[arg-type]
+    events: list[Event] = []
+    if settings.events:
+        from geo.events import extract_events
+
+        events = extract_events(doc, mentions)
+    return Analysis(doc, tuple(mentions), tuple(events), tuple(warnings))
+
+
+def _analyse_or_error(item: Document | ReadError, settings: Settings) -> Analysis | ReadError:
+    if isinstance(item, ReadError):
+        return item
+    try:
+        return analyse(item, settings)
+    except Exception as exc:  # one bad document never sinks a batch
+        return ReadError(item.id, item.id, None, f"could not be analysed: {exc!r}")
+
+
+def _worker_init(settings: Settings) -> None:
+    _gazetteer(settings)
+
+
+def _worker_run(args: tuple[Document | ReadError, Settings]) -> Analysis | ReadError:
+    return _analyse_or_error(*args)
+
+
+def _windows(items: Iterable[Document | ReadError], size: int) -> Iterator[list]:
+    it = iter(items)
+    while window := list(itertools.islice(it, size)):
+        yield window
+
+
+def analyse_stream(
+    items: Iterable[Document | ReadError],
+    settings: Settings = Settings(),
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[Analysis | ReadError]:
+    """Analyse a stream of documents; results come in input order whatever the engine."""
+    if engine == "dask":
+        yield from _dask_stream(items, settings, jobs, scheduler)
+        return
+    if jobs <= 1:
+        for item in items:
+            yield _analyse_or_error(item, settings)
+        return
+    import multiprocessing as mp
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    _gazetteer(settings)  # forked workers share the loaded index pages
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings,)) as pool:
+        for window in _windows(items, jobs * WINDOW_PER_JOB):
+            yield from pool.imap(_worker_run, [(x, settings) for x in window], chunksize=16)
+
+
+def _dask_stream(
+    items: Iterable[Document | ReadError], settings: Settings, jobs: int, scheduler: str | None
+) -> Iterator[Analysis | ReadError]:
+    """The same per-document function over partitions on a dask.distributed cluster."""
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise RuntimeError("--engine dask needs dask: pip install 'geo-events[dask]'") from exc
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        workers = max(1, jobs or os.cpu_count() or 1)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        for window in _windows(items, max(1, jobs) * WINDOW_PER_JOB * 4):
+            bag = db.from_sequence(window, npartitions=max(1, min(len(window), 4 * max(1, jobs))))
+            yield from bag.map(_analyse_or_error, settings).compute(scheduler=client)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
