@@ -1,7 +1,7 @@
 """Write events out: the `geo events` JSON Lines record, GeoJSON and tables (OUTPUTS.md).
 
-pandas is imported inside the table functions only: it takes ~0.3 s to import and the
-commands that do not build tables must start fast.
+pandas and shapely are imported inside the functions that use them: together they take
+~0.5 s to import, and commands that only print places or events must start fast.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import math
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
-
-from shapely.geometry import Point, mapping
 
 from geo.models import Document, Event, MergedEvent
 
@@ -93,6 +91,8 @@ def to_geojson(merged: Sequence[MergedEvent]) -> dict[str, Any]:
     Events without a place, or whose place has coordinates off the globe, are left out
     (the latter with a warning: it is a gazetteer error, not a reason to lose the map).
     """
+    from shapely.geometry import Point, mapping
+
     features = []
     for m in sorted(merged, key=_sort_key):
         place = m.event.place

@@ -221,9 +221,9 @@ def test_events_dataframe_rows_per_report():
     assert df.iloc[3]["lat"] == 27.370891
 
 
-def test_export_module_does_not_import_pandas():
-    code = "import sys, geo.export, geo.merge; print('pandas' in sys.modules)"
+def test_export_module_imports_neither_pandas_nor_shapely():
+    code = "import sys, geo.export, geo.merge; print({'pandas', 'shapely'} & set(sys.modules))"
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=root, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "set()"
