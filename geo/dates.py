@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -54,7 +54,7 @@ _MON = (
 )
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![A-Za-z\d])"
-_YEAR = r"(?:19|20)\d{2}(?!\d|[,.]\d)"
+_YEAR = r"(?:19|20)\d{2}(?![\dA-Za-z]|[,.]\d)"
 _NUM = (
     r"(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|(?:a\s+)?couple\s+of)"
@@ -180,7 +180,7 @@ _WD_BEFORE = {
 }
 _WD_AFTER = {
     "times", "telegraph", "express", "mirror", "people", "post", "herald", "mail",
-    "sport", "school", "agreement", "independent", "star", "tribune",
+    "sport", "school", "agreement", "independent", "star", "tribune", "live",
 }
 _NAME_AFTER = {
     "alliance", "movement", "coalition", "revolution", "party", "group", "brigade",
@@ -199,7 +199,7 @@ _ORD_NEXT_OK = {
 _DEADLINE_PREPS = {"by", "no later than"}
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^\S\n]*$")
 _WORD_AFTER = re.compile(r"^[^\S\n]*([A-Za-z]+)")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]*[A-Z0-9])|[\n;]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]*[A-Z])|[\n;]")
 _CLAUSE_SEP = re.compile(
     r"[,:;—–]|\s-\s|\b(?:that|and|but|while|whereas|although|though|which|who|because)\b"
 )
@@ -310,17 +310,24 @@ def _month_start(d: date, months: int) -> date | None:
     return _safe_date(n // 12, n % 12 + 1, 1)
 
 
-def _nearest_year(month: int, day: int, pub: date) -> date | None:
-    """The date with this month and day nearest to `pub`, the earlier one on a tie."""
-    best = None
-    for y in (pub.year - 1, pub.year, pub.year + 1):
-        d = _safe_date(y, month, day)
-        if d is None:
-            continue
-        key = (abs((d - pub).days), d > pub)
-        if best is None or key < best[0]:
-            best = (key, d)
-    return best[1] if best else None
+def _nearest_year(month: int, day: int, pub: date, tense: Callable[[], str | None]) -> date | None:
+    """The date with this month and day nearest to `pub`; near the half-year point, where
+    a past and a future candidate are within 60 days of each other, the clause's tense picks.
+    """
+    options = sorted(
+        (abs((d - pub).days), d > pub, d)
+        for y in (pub.year - 1, pub.year, pub.year + 1)
+        if (d := _safe_date(y, month, day)) is not None
+    )
+    if not options:
+        return None
+    if len(options) > 1 and options[0][1] != options[1][1] and (
+        options[1][0] - options[0][0] <= 60
+    ):
+        wanted = tense()
+        if wanted:
+            return next(o[2] for o in options[:2] if o[1] == (wanted == "future"))
+    return options[0][2]
 
 
 def _nearest_month(month: int, pub: date, tense: str, mod: str) -> date | None:
@@ -387,7 +394,9 @@ def _month_of(token: str) -> int:
     return _MONTHS[token.lower().rstrip(".")[:3]]
 
 
-def _explicit(y: str | None, m: int, d: int, pub: date | None) -> _Resolved | None:
+def _explicit(
+    y: str | None, m: int, d: int, pub: date | None, tense: Callable[[], str | None]
+) -> _Resolved | None:
     if y:
         got = _safe_date(int(y), m, d)
         return (got, "day", None) if got else None
@@ -395,26 +404,30 @@ def _explicit(y: str | None, m: int, d: int, pub: date | None) -> _Resolved | No
         return None
     if pub is None:
         return _UNKNOWN
-    return _nearest_year(m, d, pub), "day", None
+    return _nearest_year(m, d, pub, tense), "day", None
 
 
 def _resolve(
     kind: str, g: dict[str, str | None], text: str, start: int, end: int, pub: date | None
 ) -> _Resolved | None:
     """Date, precision and relative days for one scanner match; None to drop the match."""
+
+    def tense() -> str | None:
+        return _tense(text, start, end)[0]
+
     if kind == "iso":
-        return _explicit(g["iso_y"], int(g["iso_m"]), int(g["iso_d"]), pub)
+        return _explicit(g["iso_y"], int(g["iso_m"]), int(g["iso_d"]), pub, tense)
     if kind == "num":
         a, b = int(g["num_a"]), int(g["num_b"])
         day, month = (a, b) if b <= 12 else (b, a)
-        return _explicit(g["num_y"], month, day, pub)
+        return _explicit(g["num_y"], month, day, pub, tense)
     if kind == "ymd":
-        return _explicit(g["ymd_y"], int(g["ymd_m"]), int(g["ymd_d"]), pub)
+        return _explicit(g["ymd_y"], int(g["ymd_m"]), int(g["ymd_d"]), pub, tense)
     if kind in ("md", "dm"):
         if _word_after(text, end).lower() in _NAME_AFTER and text[end:end + 1] == " ":
             return None
         day = int(re.match(r"\d+", g[f"{kind}_d"]).group())
-        return _explicit(g[f"{kind}_y"], _month_of(g[f"{kind}_mon"]), day, pub)
+        return _explicit(g[f"{kind}_y"], _month_of(g[f"{kind}_mon"]), day, pub, tense)
     if kind == "my":
         got = _safe_date(int(g["my_y"]), _month_of(g["my_mon"]), 1)
         return (got, "month", None) if got else None
@@ -545,7 +558,8 @@ def _period(
         return _month_start(pub, step), "month", None
     if unit == "year":
         return _safe_date(pub.year + step, 1, 1), "year", None
-    saturday = _shift(_monday(pub), 5)
+    monday = _monday(pub)
+    saturday = _shift(monday, 5) if monday else None
     if saturday is None:
         return _UNKNOWN
     if rel == "last":
@@ -691,7 +705,7 @@ _TIME_TAIL = re.compile(
     r"(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?[\s.)\]]*$"
 )
 _PARTS = re.compile(r"\s*[|•·]\s*")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+(?:[A-Z][A-Za-z .'’-]{1,30},\s+)?")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-—–:]")
 
 
