@@ -119,7 +119,7 @@ _ALTERNATIVES = [
        + r"(?:,?\s+" + _g("dm_y", _YEAR) + ")?"),
     # (in) (mid-)January 2024
     _g("my", _pre("my") + "(?:" + _g("my_mod", _PERIOD_MOD) + r"[\s-]+)?\b"
-       + _g("my_mon", _MON) + r",?\s+" + _g("my_y", _YEAR)),
+       + _g("my_mon", _MON) + r",?\s+(?:of\s+)?" + _g("my_y", _YEAR)),
     # (on) (last) Thursday (night) (of last week)
     _g("wd", _pre("wd") + "(?:" + _g("wd_mod", _WD_MOD) + r"\s+)?\b" + _g("wd_day", _WD)
        + _TIME_OF_DAY + r"?(?:\s+(?:of\s+)?" + _g("wd_week", r"(?i:last|this|next)")
@@ -146,7 +146,8 @@ _ALTERNATIVES = [
     # in January, mid-January, a December attack
     _g("mo", r"\b(?:" + _g("mo_pre", _PREP) + r"\s+(?:" + _g("mo_mod", _PERIOD_MOD)
        + r"[\s-]+)?|" + _g("mo_mod2", _PERIOD_MOD + r"|(?i:last|next|this)") + r"[\s-]+|"
-       + _g("mo_art", r"(?i:an?)") + r"\s+)" + _g("mo_mon", _MON)),
+       + _g("mo_art", r"(?i:an?)") + r"\s+)" + _g("mo_mon", _MON)
+       + r"(?:\s+of\s+" + _g("mo_of", r"(?i:this|last|next)") + r"\s+(?i:year))?"),
     # in 2023, since 2019, late 2023
     _g("yr", r"\b" + _pre("yr", _YEAR_PREP) + "(?:" + _g("yr_mod", _PERIOD_MOD) + r"[\s-]+)?"
        + _g("yr_y", _YEAR)),
@@ -490,6 +491,9 @@ def _month_only(
         return None
     if pub is None:
         return _UNKNOWN
+    if g["mo_of"]:
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[g["mo_of"].lower()]
+        return _safe_date(year, _month_of(mon), 1), "month", None
     mod = " ".join((g["mo_mod2"] or "").lower().split())
     mod = mod if mod in ("last", "next", "this") else ""
     tense, _ = _tense(text, start, end)
