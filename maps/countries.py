@@ -96,24 +96,42 @@ def _round_coords(obj: object, ndigits: int) -> object:
     return obj
 
 
+@lru_cache(maxsize=1024)
+def _coarser(code: str, tolerance: float) -> BaseGeometry | None:
+    outline = countries()[code].outline
+    if outline is None or tolerance <= OUTLINE_TOLERANCE:
+        return outline
+    simple = outline.simplify(tolerance, preserve_topology=True)
+    return None if simple.is_empty else simple
+
+
 def outlines_near(
-    bounds: tuple[float, float, float, float], margin: float = 15.0
+    bounds: tuple[float, float, float, float],
+    margin: float = 15.0,
+    tolerance: float = OUTLINE_TOLERANCE,
 ) -> dict[str, object]:
-    """GeoJSON of country outlines meeting (min_lat, min_lon, max_lat, max_lon) plus a margin."""
+    """GeoJSON of country outlines meeting (min_lat, min_lon, max_lat, max_lon) plus a margin.
+
+    A tolerance above the default simplifies further, for maps that show most of the world.
+    """
     min_lat, min_lon, max_lat, max_lon = bounds
     area = box(min_lon - margin, min_lat - margin, max_lon + margin, max_lat + margin)
+    ndigits = 2 if tolerance < 0.1 else 1
     features = []
     for code, country in sorted(countries().items()):
         if country.outline is None or not country.outline.intersects(area):
             continue
-        geometry = mapping(country.outline)
+        outline = _coarser(code, tolerance)
+        if outline is None:
+            continue
+        geometry = mapping(outline)
         features.append(
             {
                 "type": "Feature",
                 "properties": {"code": code},
                 "geometry": {
                     "type": geometry["type"],
-                    "coordinates": _round_coords(geometry["coordinates"], 2),
+                    "coordinates": _round_coords(geometry["coordinates"], ndigits),
                 },
             }
         )

@@ -167,7 +167,6 @@ def _record(feature: dict[str, Any], point: tuple[float, float]) -> dict[str, An
         "more": max(0, len(sources) - MAX_SOURCES),
         "arc": arc,
         "off": [0, 0],
-        "_keys": [s["key"] for s in sources if s["key"]],
         "_src": sources,
     }
 
@@ -187,13 +186,20 @@ def _spread(records: list[dict[str, Any]]) -> None:
 
 
 def _articles(records: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
-    seen: dict[str, dict[str, Any]] = {}
+    """Each article cited once, in order of first citation; records get `refs` into it."""
+    seen: dict[str, int] = {}
+    articles: list[dict[str, Any]] = []
     for rec in records:
+        refs = []
         for src in rec["_src"]:
-            key = src["key"]
-            if key and key not in seen:
-                seen[key] = {k: src[k] for k in ("title", "url", "outlet", "published")}
-    return tuple(seen.values())
+            key = src["key"] or f"#{len(articles)}"
+            if key not in seen:
+                seen[key] = len(articles)
+                articles.append({k: src[k] for k in ("title", "url", "outlet", "published")})
+            if seen[key] not in refs:
+                refs.append(seen[key])
+        rec["refs"] = refs
+    return tuple(articles)
 
 
 def _sort_key(rec: dict[str, Any]) -> tuple[Any, ...]:
@@ -215,7 +221,7 @@ def prepare(collection: dict[str, Any]) -> MapData:
     _spread(records)
     articles = _articles(records)
     for rec in records:
-        del rec["_keys"], rec["_src"]
+        del rec["_src"]
     lats = [r["lat"] for r in records] + [p[0] for r in records for p in (r["arc"] or [])[:1]]
     lons = [r["lon"] for r in records] + [p[1] for r in records for p in (r["arc"] or [])[:1]]
     bounds = (min(lats), min(lons), max(lats), max(lons)) if records else None

@@ -73,27 +73,22 @@ def render_png(
     *,
     settle_ms: int = 1500,
     offline: bool = False,
+    browser: Browser | None = None,
 ) -> Path:
     """Screenshot a map page at width×height CSS pixels into png_path (written atomically).
 
     Waits for the events to be drawn, then for the network to go quiet (tiles) for at most
-    settle_ms. offline=True blocks every request that is not a local file.
+    settle_ms. offline=True blocks every request that is not a local file. Pass a running
+    Playwright `browser` to reuse it; otherwise one is started and closed.
     """
     html_file = Path(html_path).resolve()
     out = Path(png_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    from playwright.sync_api import Error as PlaywrightError
-
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": width, "height": height})
-        if offline:
-            page.route("**/*", _only_files)
-        page.goto(html_file.as_uri(), wait_until="load")
-        wait_for_map(page)
-        with suppress(PlaywrightError):  # tiles still loading: take what is there
-            page.wait_for_load_state("networkidle", timeout=settle_ms)
-        page.wait_for_timeout(300)
-        png = page.screenshot(full_page=False)
+    if browser is None:
+        with chromium() as started:
+            png = _screenshot(started, html_file, width, height, settle_ms, offline)
+    else:
+        png = _screenshot(browser, html_file, width, height, settle_ms, offline)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -104,6 +99,26 @@ def render_png(
         Path(tmp).unlink(missing_ok=True)
         raise
     return out
+
+
+def _screenshot(
+    browser: Browser, html_file: Path, width: int, height: int, settle_ms: int, offline: bool
+) -> bytes:
+    from playwright.sync_api import Error as PlaywrightError
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        if offline:
+            page.route("**/*", _only_files)
+        page.goto(html_file.as_uri(), wait_until="load")
+        wait_for_map(page)
+        with suppress(PlaywrightError):  # tiles still loading: take what is there
+            page.wait_for_load_state("networkidle", timeout=settle_ms)
+        page.wait_for_timeout(300)
+        return page.screenshot(full_page=False)
+    finally:
+        context.close()
 
 
 def _only_files(route: Any) -> None:

@@ -170,7 +170,8 @@ class Legend(MacroElement):
         (function () {
             var box = document.getElementById({{ this.get_name()|tojson }});
             var narrow = window.matchMedia && window.matchMedia("(max-width: 600px)").matches;
-            if (narrow) { box.open = false; }
+            var short = window.matchMedia && window.matchMedia("(max-height: 560px)").matches;
+            if (narrow || short) { box.open = false; }
             var legend = L.control({position: narrow ? "topright" : "bottomright"});
             legend.onAdd = function () {
                 L.DomEvent.disableClickPropagation(box);
@@ -202,6 +203,41 @@ class Legend(MacroElement):
             self.notes.append("Larger symbols: more deaths reported.")
 
 
+_DEFAULTS: dict[str, Any] = {
+    "subtype": None,
+    "planned": False,
+    "bg": False,
+    "d0": None,
+    "d1": None,
+    "parties": None,
+    "deaths": None,
+    "evidence": None,
+    "more": 0,
+    "arc": None,
+    "off": [0, 0],
+    "refs": [],
+}
+
+
+def _page_event(event: dict[str, Any]) -> dict[str, Any]:
+    """An event as the page needs it: no derivable fields, no defaults, articles by index."""
+    page = {
+        k: v
+        for k, v in event.items()
+        if k not in ("label", "sources") and _DEFAULTS.get(k, object()) != v
+    }
+    if page.get("d1") == page.get("d0"):
+        page.pop("d1", None)
+    if page.get("name") == page.get("place"):
+        page.pop("name", None)
+    return page
+
+
+def _outline_tolerance(bounds: tuple[float, float, float, float]) -> float:
+    span = max(bounds[2] - bounds[0], bounds[3] - bounds[1])
+    return 0.05 if span < 40 else (0.1 if span < 100 else 0.25)
+
+
 def _payload(data: MapData, title: str | None, subtitle: str | None) -> dict[str, Any]:
     bounds = None
     if data.bounds:
@@ -218,9 +254,14 @@ def _payload(data: MapData, title: str | None, subtitle: str | None) -> dict[str
         "days": list(data.day_range) if data.day_range else None,
         "icons": icon_markup(),
         "colors": colors,
-        "events": list(data.events),
-        "articles": list(data.articles),
-        "outlines": outlines_near(data.bounds) if data.bounds else None,
+        "labels": {**{t: s.label for t, s in SYMBOLS.items()}, "other": symbol_for(None).label},
+        "events": [_page_event(e) for e in data.events],
+        "articles": [{k: v for k, v in a.items() if k != "outlet" and v} for a in data.articles],
+        "outlines": (
+            outlines_near(data.bounds, tolerance=_outline_tolerance(data.bounds))
+            if data.bounds
+            else None
+        ),
         "embedId": None,
     }
 

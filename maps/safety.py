@@ -17,7 +17,7 @@ _SCRIPT_ESCAPES = {
     "\u2029": "\\u2029",
 }
 _SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
-_TEMPLATE_UNSAFE = re.compile(r"[`\\<>&\"'\u2028\u2029]|\$\{|[\x00-\x1f\x7f]")
+_TEMPLATE_UNSAFE = re.compile("[`\\\\<>\u2028\u2029\x00-\x1f\x7f]|\\$\\{")
 
 
 def json_for_script(data: object) -> str:
@@ -27,5 +27,6 @@ def json_for_script(data: object) -> str:
 
 
 def template_safe(text: str) -> str:
-    """A string fit to pass into a folium template: drops `${`, backticks, quotes, markup."""
+    """A string fit to pass into a folium template: drops `${`, backticks, backslashes and
+    angle brackets (Leaflet's layer control shows names as HTML); tojson handles quotes."""
     return _TEMPLATE_UNSAFE.sub("", text)

@@ -23,6 +23,11 @@ function geoMapInit(map, layers, dataId) {
     return null;
   }
 
+  function outletOf(url) {
+    var href = safeHref(url);
+    return href ? new URL(href).hostname.replace(/^www\./, "") : null;
+  }
+
   function link(url, text, title) {
     var href = safeHref(url);
     if (!href) return el("span", null, text);
@@ -47,18 +52,40 @@ function geoMapInit(map, layers, dataId) {
   }
 
   /* --- markers ------------------------------------------------------------------------- */
+  /* One parsed SVG per look, cloned into each marker: parsing markup a thousand times is
+   * what made big maps slow. The markup comes from our symbol table, never from events. */
+  var SvgIcon = L.DivIcon.extend({
+    createIcon: function (oldIcon) {
+      var div = (oldIcon && oldIcon.tagName === "DIV") ? oldIcon : document.createElement("div");
+      while (div.firstChild) div.removeChild(div.firstChild);
+      div.appendChild(this.options.svg.cloneNode(true));
+      this._setIconStyles(div, "icon");
+      return div;
+    }
+  });
+  var parsed = {};
+  function svgFor(look) {
+    if (!parsed[look]) {
+      var tpl = document.createElement("template");
+      tpl.innerHTML = data.icons[look] || data.icons.other;
+      parsed[look] = tpl.content.firstChild;
+    }
+    return parsed[look];
+  }
+
   var icons = {};
   function iconFor(ev) {
     var type = TYPE.test(ev.type) ? ev.type : "other";
     var look = type + (ev.planned ? "-planned" : "") + (ev.bg ? "-faded" : "");
     var s = Math.max(8, Math.min(80, Number(ev.size) || 22));
-    var dx = Number(ev.off[0]) || 0, dy = Number(ev.off[1]) || 0;
+    var off = ev.off || [0, 0];
+    var dx = Number(off[0]) || 0, dy = Number(off[1]) || 0;
     var key = [look, s, dx, dy].join("|");
     if (!icons[key]) {
-      icons[key] = L.divIcon({
+      icons[key] = new SvgIcon({
         className: "geo-marker geo-" + type + (ev.planned ? " geo-planned" : "") +
           (ev.bg ? " geo-context" : ""),
-        html: data.icons[look] || data.icons.other,
+        svg: svgFor(look),
         iconSize: [s, s],
         iconAnchor: [s / 2 - dx, s / 2 - dy],
         popupAnchor: [dx, dy - s / 2],
@@ -70,7 +97,7 @@ function geoMapInit(map, layers, dataId) {
 
   function popupFor(ev) {
     var box = el("div", "geo-popup");
-    var kicker = el("p", "geo-kicker", ev.label + (ev.subtype ? " · " + ev.subtype : ""));
+    var kicker = el("p", "geo-kicker", labelOf(ev) + (ev.subtype ? " · " + ev.subtype : ""));
     box.appendChild(kicker);
     box.appendChild(el("h2", "geo-place", ev.place));
     box.appendChild(el("p", "geo-when", ev.date));
@@ -78,14 +105,17 @@ function geoMapInit(map, layers, dataId) {
     if (ev.deaths) box.appendChild(el("p", "geo-deaths", ev.deaths));
     if (ev.bg) box.appendChild(el("p", "geo-note", "Context: mentioned in passing"));
     if (ev.evidence) box.appendChild(el("blockquote", "geo-evidence", ev.evidence));
-    var n = ev.sources.length + (ev.more || 0);
+    var refs = ev.refs || [];
+    var n = refs.length + (ev.more || 0);
     if (n) {
       box.appendChild(el("p", "geo-src-head", n === 1 ? "Source" : "Sources (" + n + ")"));
       var list = el("ul", "geo-sources");
-      ev.sources.forEach(function (src) {
+      refs.forEach(function (ref) {
+        var src = data.articles[ref];
+        if (!src) return;
         var li = el("li");
         li.appendChild(link(src.url, src.title));
-        var meta = [src.outlet, src.published].filter(Boolean).join(", ");
+        var meta = [outletOf(src.url), src.published].filter(Boolean).join(", ");
         if (meta) li.appendChild(el("span", "geo-src-meta", " — " + meta));
         list.appendChild(li);
       });
@@ -95,6 +125,8 @@ function geoMapInit(map, layers, dataId) {
     return box;
   }
 
+  function labelOf(ev) { return data.labels[ev.type] || data.labels.other; }
+
   var entries = [];
   data.events.forEach(function (ev) {
     var layer = layers[ev.cat];
@@ -102,7 +134,7 @@ function geoMapInit(map, layers, dataId) {
     var marker = L.marker([ev.lat, ev.lon], {
       icon: iconFor(ev), keyboard: true, riseOnHover: true
     });
-    var spoken = ev.label + ": " + ev.place + ", " + ev.date;
+    var spoken = labelOf(ev) + ": " + ev.place + ", " + ev.date;
     marker.on("add", function () {
       var node = marker.getElement();
       if (node) {
@@ -111,7 +143,7 @@ function geoMapInit(map, layers, dataId) {
       }
     });
     marker.bindTooltip(function () {
-      return el("span", null, ev.name + " · " + ev.date);
+      return el("span", null, (ev.name || ev.place) + " · " + ev.date);
     }, {direction: "top", className: "geo-tooltip"});
     marker.bindPopup(function () { return popupFor(ev); }, {
       maxWidth: NARROW ? 260 : 340, minWidth: 200, maxHeight: NARROW ? 300 : 420,
@@ -139,7 +171,6 @@ function geoMapInit(map, layers, dataId) {
       if (entry.arc) entry.layer.removeLayer(entry.arc);
     }
   }
-  entries.forEach(function (entry) { show(entry, true); });
 
   /* --- land under the tiles, for when tiles cannot load ------------------------------- */
   if (data.outlines && data.outlines.features && data.outlines.features.length) {
@@ -153,10 +184,9 @@ function geoMapInit(map, layers, dataId) {
   }
 
   /* --- title, sources, timeline --------------------------------------------------------- */
-  var titleBox = null;
   if (data.title || data.subtitle) {
     control("topleft", function () {
-      titleBox = el("div", "geo-panel geo-title");
+      var titleBox = el("div", "geo-panel geo-title");
       if (data.title) titleBox.appendChild(el("h1", null, data.title));
       if (data.subtitle) titleBox.appendChild(el("p", null, data.subtitle));
       return titleBox;
@@ -170,7 +200,7 @@ function geoMapInit(map, layers, dataId) {
       var shown = data.articles.slice(0, NARROW ? 3 : 6);
       shown.forEach(function (art, i) {
         if (i) line.appendChild(document.createTextNode(", "));
-        line.appendChild(link(art.url, art.outlet || art.title, art.title));
+        line.appendChild(link(art.url, outletOf(art.url) || art.title, art.title));
       });
       var rest = data.articles.length - shown.length;
       if (rest > 0) line.appendChild(el("span", null, " and " + rest + " more"));
@@ -183,10 +213,10 @@ function geoMapInit(map, layers, dataId) {
       day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
     });
   };
-  var timeBox = null;
+  var applyRange = null;
   if (data.days && data.days[1] > data.days[0]) {
     control("bottomleft", function () {
-      timeBox = el("div", "geo-panel geo-timeline");
+      var timeBox = el("div", "geo-panel geo-timeline");
       var head = el("div", "geo-tl-head");
       var range = el("span", "geo-tl-range");
       var count = el("span", "geo-tl-count");
@@ -207,7 +237,7 @@ function geoMapInit(map, layers, dataId) {
         timeBox.appendChild(label);
         return input;
       });
-      var undated = entries.some(function (e) { return e.ev.d0 === null; });
+      var undated = entries.some(function (e) { return e.ev.d0 == null; });
       if (undated) timeBox.appendChild(el("p", "geo-tl-note", "Undated events always shown"));
       function apply(moved) {
         var from = Number(inputs[0].value), to = Number(inputs[1].value);
@@ -218,7 +248,8 @@ function geoMapInit(map, layers, dataId) {
         var visible = 0;
         entries.forEach(function (entry) {
           var ev = entry.ev;
-          var on = ev.d0 === null || (ev.d1 >= from && ev.d0 <= to);
+          var last = ev.d1 != null ? ev.d1 : ev.d0;
+          var on = ev.d0 == null || (last >= from && ev.d0 <= to);
           show(entry, on);
           if (on) visible += 1;
         });
@@ -228,28 +259,35 @@ function geoMapInit(map, layers, dataId) {
       inputs.forEach(function (input, i) {
         input.addEventListener("input", function () { apply(i); });
       });
-      apply(0);
+      applyRange = apply;
       return timeBox;
     });
   }
 
   /* --- view ---------------------------------------------------------------------------- */
   var size = map.getSize();
-  var top = titleBox ? Math.min(titleBox.offsetHeight + 24, size.y * 0.35) : 24;
-  var bottom = timeBox ? Math.min(timeBox.offsetHeight + 48, size.y * 0.35) : 40;
+  var corner = function (name) {
+    var node = map.getContainer().querySelector(".leaflet-" + name);
+    return Math.min((node ? node.offsetHeight : 0) + 16, size.y * 0.35);
+  };
+  var top = corner("top.leaflet-left"), bottom = corner("bottom.leaflet-left");
   if (data.bounds) {
     map.fitBounds(data.bounds, {
       paddingTopLeft: [24, top], paddingBottomRight: [24, bottom], maxZoom: 8
     });
   }
   map.getContainer().setAttribute("aria-label", "Map" + (data.title ? ": " + data.title : ""));
+  /* markers go in after the view is set, so none is placed twice */
+  if (applyRange) applyRange(0);
+  else entries.forEach(function (entry) { show(entry, true); });
   map.getContainer().setAttribute("data-geo-events", String(entries.length));
+  if (window.performance && performance.mark) performance.mark("geo-map-drawn");
 
   /* --- embeds: tell the host page how tall to make the iframe --------------------------- */
   if (window.parent && window.parent !== window) {
     var post = function () {
       var width = document.documentElement.clientWidth || window.innerWidth;
-      var ratio = width < 600 ? 1.25 : 0.62;
+      var ratio = width < 600 ? 1.25 : (width < 900 ? 0.8 : 0.62);
       var height = Math.round(Math.max(380, Math.min(900, width * ratio)));
       window.parent.postMessage({geoMap: "height", id: data.embedId, height: height}, "*");
     };
