@@ -287,7 +287,7 @@ function geoMapInit(map, layers, dataId) {
   if (window.parent && window.parent !== window) {
     var post = function () {
       var width = document.documentElement.clientWidth || window.innerWidth;
-      var ratio = width < 600 ? 1.25 : (width < 900 ? 0.8 : 0.62);
+      var ratio = width < 600 ? 1.5 : (width < 900 ? 0.8 : 0.62);
       var height = Math.round(Math.max(380, Math.min(900, width * ratio)));
       window.parent.postMessage({geoMap: "height", id: data.embedId, height: height}, "*");
     };

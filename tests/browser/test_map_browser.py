@@ -159,7 +159,7 @@ def test_embed_iframe_shows_the_map_and_follows_its_height(open_page, seeds, tmp
     assert iframe.get_attribute("title") == f"Map: {TITLE}"
 
     def height_for(width):
-        ratio = 1.25 if width < 600 else (0.8 if width < 900 else 0.62)
+        ratio = 1.5 if width < 600 else (0.8 if width < 900 else 0.62)
         return round(max(380, min(900, width * ratio)))
 
     w.page.wait_for_function("document.querySelector('iframe').style.height !== ''")
