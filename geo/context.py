@@ -94,7 +94,7 @@ class Surroundings:
     prev_word: str  # the word just before (any case), '' at a sentence start
     next_word: str
     sentence_start: bool
-    title_line: bool  # the line is a headline in title case
+    title_line: bool  # the words around are a headline in title case
     comma_next: bool  # "X, Y": a comma follows directly
 
 
@@ -104,13 +104,17 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return ls, len(text) if le < 0 else le
 
 
-def is_title_line(text: str, toks: list[tuple[int, int]], ls: int, le: int) -> bool:
-    """A headline in title case: most words of four letters or more are capitalised."""
-    words = [text[s:e] for s, e in toks if ls <= s < le and e - s >= 4]
-    if len(words) < 3 or le - ls > 250:
+def is_title_case(
+    text: str, toks: list[tuple[int, int]], i: int, j: int, ls: int, le: int
+) -> bool:
+    """Whether tokens i..j sit in headline title case: most longer words around them on the
+    line are capitalised (a headline glued to the first paragraph still counts)."""
+    lo, hi = max(0, i - 6), min(len(toks), j + 7)
+    words = [text[s:e] for s, e in toks[lo:hi] if ls <= s < le and e - s >= 4]
+    words = [w for w in words if not w.isdigit()]
+    if len(words) < 4:
         return False
-    caps = sum(w[0].isupper() for w in words)
-    return caps / len(words) >= 0.75
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
 
 
 def surroundings(

@@ -51,7 +51,6 @@ def resolve(
     """Spots → mentions with a place, a role and a score; spots that are not places drop."""
     tok_index = {s: n for n, (s, _) in enumerate(toks)}
     tok_starts = [s for s, _ in toks]
-    title_lines: dict[int, bool] = {}
     items: list[Item] = []
     demonym_mentions: list[Mention] = []
     for sp in spots:
@@ -67,9 +66,7 @@ def resolve(
         if i is None or j < i:
             continue
         ls, le = ctx.line_bounds(text, sp.start, sp.end)
-        if ls not in title_lines:
-            title_lines[ls] = ctx.is_title_line(text, toks, ls, le)
-        cues = ctx.surroundings(text, toks, i, j, title_lines[ls])
+        cues = ctx.surroundings(text, toks, i, j, ctx.is_title_case(text, toks, i, j, ls, le))
         cands = _candidates(sp, gazetteer)
         if cands:
             items.append(Item(sp, i, j, cues, cands, bp))
@@ -235,9 +232,13 @@ def _choose(
 ) -> None:
     scored: list[tuple[float, float, Candidate]] = []
     suffix = it.cues.next_word.lower()
+    divisions = {(c.place.country, c.place.name) for c in it.candidates
+                 if c.place.kind in ("admin1", "admin2")}
     for c in it.candidates:
         p = c.place
         support = 0.0
+        if p.kind == "city" and (p.country, p.name) in divisions:
+            support += 0.15  # news means the city more often than the province named after it
         if p.country:
             support += 0.6 * countries.get(p.country, 0.0)
         if it.cue_country:

@@ -1,0 +1,537 @@
+"""Event mentions → typed events with place, date, actors, fatalities and evidence.
+
+Per sentence: find the trigger words (geo.triggers), drop negated and hypothetical ones, then
+tie each to the place, date, actor and target its clause names. Reports of one event within a
+document are then consolidated, so each document lists each event once with the most that it
+says about it (the Saravan strike named in one sentence and its death toll in another).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from geo.boilerplate import boilerplate_ranges, in_ranges
+from geo.dates import find_dates, resolve_relative
+from geo.models import Document, Event, Mention, Place, TimeExpression
+from geo.sentences import sentences
+from geo.triggers import NOT_AN_EVENT, PLANNED, TRIGGERS, WEAPONS, Trigger
+
+_SPECIFICITY = {"facility": 3.2, "city": 3.0, "admin2": 2.5, "feature": 1.8, "admin1": 2.0,
+                "region": 1.5, "country": 1.0}
+_CLAUSE = re.compile(
+    r";\s|,\s(?:and|but|while|whereas|preventing|indicating|which|who|after|especially|since|"
+    r"when|as|because|although|though|before|responsible)\b|"
+    r"\s(?:and (?:mentioned|said|added|noted|announced|confirmed) that|while|whereas|"
+    r"in response to|in retaliation for)\s|\sand\s(?=(?:is|are|was|were|has|have|had|also)\s)|"
+    r",?\s(?=(?:came|come|comes) (?:as|amid|after)\b)"
+)
+_SPEAKER_AFTER = re.compile(
+    r"^\W{0,3}(?:has |have |had )?(?:said|says|claimed|claims|reported|reports|added|adds|"
+    r"stated|states|announced|announces|confirmed|confirms|accused|denied|insisted)\b"
+)
+_ACTOR_PREP_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.I)
+_BACKER_BEFORE = re.compile(
+    r"\b(?:supported|backed|funded|sponsored|armed|allied)\s+(?:by|with)\s+$", re.I)
+# "Tehran claimed to have fired", "Pakistan said it struck": the speaker is the one acting.
+_AGENT_SPEAKER = re.compile(
+    r"^['’]s\b|^\W{0,3}(?:has |had )?\w+ (?:to have|it had|it has|it would|it)\b")
+_BACKER_AFTER = re.compile(r"^[-‐‑–\s](?:backed|supported|funded|sponsored|allied|aligned)\b")
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\b(?:later|then|and)\s+)(?:it|they)\s+(?:\w+\s+){0,3}$",
+                              re.I)
+_PARTNER_BEFORE = re.compile(r"\b(?:and|&)\s+$")
+# A state named as the party hit rather than the place: "US forces", "Israeli troops".
+_FORCES_AFTER = re.compile(
+    r"^\W{0,2}(?:\w+\s+)?(?:forces|troops|soldiers|military|army|navy|bases?|ships?|vessels?|"
+    r"warships?|embassy|embassies|officials|personnel|interests|targets|diplomats|citizens)\b",
+    re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|near|around|at|on|to|against|across|over|within|of|toward|towards)"
+    r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "hundreds": 200,
+    "dozens": 24, "a dozen": 12, "scores": 40,
+}
+_NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_VICTIMS = (r"(?:people|persons|civilians|children|kids|soldiers|troops|militants|fighters|"
+            r"members|officers|policemen|police|women|men|others|workers|villagers|residents|"
+            r"security forces|personnel|guards|passengers)")
+_FATALITIES = (
+    re.compile(rf"\b(?:killed|killing|kills|left|leaving|claimed the lives of)\s+(?:at least\s+|"
+               rf"more than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+)?{_NUM}\b", re.I),
+    re.compile(rf"\b(?:at least\s+|more than\s+)?{_NUM}\s+(?:\w+\s+){{0,2}}{_VICTIMS}?\s*"
+               rf"(?:were\s+|had been\s+|have been\s+|are\s+)?(?:killed|dead|died|dying)\b", re.I),
+    re.compile(rf"\bdeaths? of\s+(?:at least\s+)?{_NUM}\b", re.I),
+    re.compile(rf"\b{_NUM}\s+(?:deaths|casualties|fatalities|dead)\b", re.I),
+)
+_NO_PLACE_SUBTYPES = frozenset({"phone call"})
+_RIGHT_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:in|on|across|over|into|throughout)\s+(?:the\s+)?$")
+_VIOLENT = frozenset({"strike", "attack", "armed_clash", "conflict"})
+
+
+@dataclass(slots=True)
+class _Report:
+    """An event as one sentence reports it, before consolidation."""
+
+    trigger: Trigger
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    type: str
+    subtype: str
+    cameo: str | None
+    place: Mention | None
+    when: TimeExpression | None
+    status: str
+    actor: str | None
+    target: str | None
+    fatalities: int | None
+    confidence: float
+    background: bool = False
+
+
+def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
+    """Every event the document reports, each once, in text order."""
+    text = doc.text
+    boiler = boilerplate_ranges(text)
+    dates = find_dates(text, doc.published)
+    places = [m for m in mentions if m.role != "boilerplate"]
+    main = _main_countries(places)
+    reports: list[_Report] = []
+    for s, e in sentences(text):
+        if in_ranges(s, boiler):
+            continue
+        in_sentence = [m for m in places if s <= m.start < e]
+        sentence_dates = [d for d in dates if s <= d.start < e]
+        for trig, ts, te in _triggers(text, s, e):
+            report = _report(text, doc.published, (s, e), trig, ts, te, in_sentence,
+                             sentence_dates, reports)
+            if report is not None:
+                report.background = _is_background(report, main)
+                reports.append(report)
+    events = [_with_target_place(r, places) for r in _consolidate(reports)]
+    return [_to_event(doc, r, text) for r in events]
+
+
+# ------------------------------------------------------------------------------ triggers
+
+
+def _triggers(text: str, s: int, e: int) -> list[tuple[Trigger, int, int]]:
+    """The triggers of one sentence: the most specific at each place, one per type and
+    subtype, no negated or hypothetical ones; a state's 'attack' is left to 'strike'."""
+    sentence = text[s:e]
+    found: list[tuple[Trigger, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for trig in TRIGGERS:
+        for m in trig.pattern.finditer(sentence):
+            a, b = s + m.start(), s + m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            if NOT_AN_EVENT.search(text[max(s, a - 40) : a]):
+                continue
+            found.append((trig, a, b))
+            taken.append((a, b))
+    seen: set[tuple[str, str]] = set()
+    out = []
+    types_in_sentence = {t.type for t, _, _ in found}
+    for trig, a, b in sorted(found, key=lambda x: x[1]):
+        cs, ce = _clause(text, s, e, a)
+        types = {t.type for t, x, _ in found if cs <= x < ce}
+        if trig.type == "attack" and "strike" in types:
+            continue
+        if trig.type == "conflict" and types & {"strike", "attack", "armed_clash"}:
+            continue
+        if trig.subtype == "talks" and "visit" in types_in_sentence:
+            continue
+        key = (trig.type, trig.subtype if trig.type == "diplomatic" else "")
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((trig, a, b))
+    return out
+
+
+def _clause(text: str, s: int, e: int, at: int) -> tuple[int, int]:
+    """The clause of sentence [s, e) around offset `at`."""
+    start, end = s, e
+    for m in _CLAUSE.finditer(text, s, e):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return start, end
+
+
+# ------------------------------------------------------------------------------ one report
+
+
+def _report(
+    text: str,
+    published: date | None,
+    sentence: tuple[int, int],
+    trig: Trigger,
+    ts: int,
+    te: int,
+    mentions: list[Mention],
+    dates: list[TimeExpression],
+    earlier: list[_Report],
+) -> _Report | None:
+    s, e = sentence
+    cs, ce = _clause(text, s, e, ts)
+    clause_mentions = [m for m in mentions if cs <= m.start < ce]
+    actor_mention, actor = _actor(text, trig, ts, te, clause_mentions)
+    if actor is None and earlier and _PRONOUN_SUBJECT.search(text[cs:ts]):
+        actor = earlier[-1].actor  # "it launched an airstrike": the state of the last report
+    place = _place(text, trig, ts, te, clause_mentions, actor_mention)
+    clause_dates = [d for d in dates if cs <= d.start < ce]
+    when = _date(text, ts, clause_dates or [d for d in dates if d.end <= cs], earlier)
+    before = text[cs:ts]
+    planned = bool(PLANNED.search(before)) or bool(when and when.is_deadline)
+    if when and when.date and published and trig.type in ("visit", "diplomatic"):
+        if when.date > published:
+            planned = True
+        elif planned and when.date <= published:
+            when = None  # the date of the announcement, not of the planned event
+    if planned and trig.type in ("strike", "attack", "armed_clash", "conflict"):
+        return None  # a threat or a plan to strike is not a strike
+    type_, subtype, cameo = trig.type, trig.subtype, trig.cameo
+    if type_ == "attack" and actor and len(actor) == 2:
+        type_, subtype, cameo = "strike", "military attack", "190"
+    if type_ == "strike" and subtype in ("strike", "military attack"):
+        for pattern, sub, code in WEAPONS:
+            if pattern.search(text[s:e]):
+                subtype, cameo = sub, code
+                break
+    if type_ == "visit" and place is not None and actor == place.place.country:
+        actor = None  # the host, not the visitor
+    if subtype in _NO_PLACE_SUBTYPES:
+        place = None
+    if type_ == "conflict" and place is None:
+        return None
+    if place is None and when is None:
+        return None  # nothing to place it on the map or in time
+    target = _target(type_, actor, place, text, te, ce, clause_mentions)
+    if target == actor:
+        target = None
+    if target is None and type_ in _VIOLENT:
+        target = _speaker(text, s, ts, mentions, actor)
+    fatalities = _fatalities(text[cs:ce]) if type_ in ("strike", "attack", "armed_clash") else None
+    confidence = trig.weight * (0.6 + 0.2 * (place is not None) + 0.2 * (when is not None))
+    return _Report(trig, ts, te, sentence, type_, subtype, cameo, place, when,
+                   "planned" if planned else "occurred", actor, target, fatalities, confidence)
+
+
+def _country_of(m: Mention) -> str | None:
+    """The state a mention can stand for as an actor: a country, a demonym, a capital used
+    for its government."""
+    if m.place.kind == "country" or m.role in ("demonym", "metonym"):
+        return m.place.country
+    return None
+
+
+def _actor(
+    text: str, trig: Trigger, ts: int, te: int, mentions: list[Mention]
+) -> tuple[Mention | None, str | None]:
+    """The state that acted: 'from/by X' after the trigger, else the nearest state before
+    it that is neither a place ('in X') nor only the speaker ('X said')."""
+    for m in mentions:
+        if te <= m.start < te + 40 and _ACTOR_PREP_BEFORE.search(text[te : m.start]):
+            cc = _country_of(m)
+            if cc:
+                return m, cc
+    for m in sorted((m for m in mentions if m.end <= ts), key=lambda m: -m.start):
+        cc = _country_of(m)
+        if not cc:
+            continue
+        before = text[max(0, m.start - 40) : m.start]
+        if _LOCATIVE_BEFORE.search(before) and m.role != "demonym":
+            continue
+        if _BACKER_BEFORE.search(before) or _BACKER_AFTER.match(text[m.end : m.end + 12]):
+            continue
+        after = text[m.end : m.end + 30]
+        if _SPEAKER_AFTER.match(after) and not _AGENT_SPEAKER.match(after):
+            continue
+        if _PARTNER_BEFORE.search(before):  # "the US and UK struck": the first is named first
+            first = next((o for o in mentions if o.end <= m.start and
+                          _PARTNER_BEFORE.search(text[o.end : m.start]) and _country_of(o)),
+                         None)
+            if first is not None and text[first.end : m.start].strip() in ("and", "&"):
+                return first, _country_of(first)
+        return m, cc
+    return None, None
+
+
+def _speaker(
+    text: str, s: int, ts: int, mentions: list[Mention], actor: str | None
+) -> str | None:
+    """The state that reports an attack on itself: 'Pakistan said an Iranian attack...'."""
+    for m in mentions:
+        if s <= m.start < ts and _SPEAKER_AFTER.match(text[m.end : m.end + 30]):
+            cc = _country_of(m)
+            if cc and cc != actor:
+                return cc
+    return None
+
+
+def _place(
+    text: str, trig: Trigger, ts: int, te: int, mentions: list[Mention], actor: Mention | None
+) -> Mention | None:
+    """The most specific place the clause ties to the event; objects after the trigger win."""
+    scored: list[tuple[float, Mention]] = []
+    violent = trig.type in _VIOLENT
+    for m in mentions:
+        if m.role != "location" or m is actor:
+            continue
+        kind = m.place.kind
+        before = text[max(0, m.start - 30) : m.start]
+        locative = bool(_LOCATIVE_BEFORE.search(before))
+        gap = m.start - te if m.start >= te else ts - m.end
+        if _FORCES_AFTER.match(text[m.end : m.end + 30]) or _BACKER_AFTER.match(
+            text[m.end : m.end + 12]
+        ):
+            continue  # "US forces", "Iran-backed": a party to the act, not its place
+        if kind == "country" and (trig.type == "diplomatic" or (violent and not locative)):
+            continue  # a state as a party to the act, not where it happened
+        if kind == "region" and not _RIGHT_AFTER.match(text[te : m.start]):
+            continue
+        score = _SPECIFICITY.get(kind, 1.0)
+        if m.start >= te:
+            score += 2.5 if gap < 30 else 1.0 if gap < 90 else 0.0
+        else:
+            score += 0.5 if gap < 40 else 0.0
+        if locative:
+            score += 0.3
+        if violent and actor is not None and m.place.country == actor.place.country:
+            score -= 2.5  # states strike abroad; their own territory is where they strike from
+        scored.append((score, m))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: (-x[0], x[1].start))
+    top_score, top = scored[0]
+    inner = [(sc, m) for sc, m in scored[1:]
+             if sc >= top_score - 1.5 and _contains(top.place, m.place)
+             and _SPECIFICITY.get(m.place.kind, 0) > _SPECIFICITY.get(top.place.kind, 0)]
+    return max(inner, key=lambda x: x[0])[1] if inner else top
+
+
+def _date(
+    text: str, at: int, dates: list[TimeExpression], earlier: list[_Report]
+) -> TimeExpression | None:
+    """The time phrase nearest the trigger; 'two days later' counts from the last event."""
+    if not dates:
+        return None
+    when = min(dates, key=lambda d: (abs(d.start - at), d.start))
+    if when.relative_days is not None:
+        anchor = next((r.when for r in reversed(earlier) if r.when and r.when.date), None)
+        if anchor is None or anchor.date is None:
+            return dataclasses.replace(when, precision="unknown")
+        return resolve_relative(when, anchor.date, anchor.precision)
+    if when.date is None and when.precision == "unknown":
+        return when
+    return when
+
+
+def _target(
+    type_: str, actor: str | None, place: Mention | None, text: str, te: int, ce: int,
+    mentions: list[Mention],
+) -> str | None:
+    if type_ not in ("strike", "attack", "visit", "diplomatic", "armed_clash"):
+        return None
+    if place is not None and place.place.country and place.place.country != actor:
+        return place.place.country
+    for m in mentions:
+        cc = _country_of(m)
+        if te <= m.start < ce and cc and cc != actor:
+            return cc
+    return None
+
+
+def _number(word: str) -> int | None:
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _fatalities(clause: str) -> int | None:
+    """The largest death toll the clause states ("killed nine people", "at least 11 dead")."""
+    found = [n for pattern in _FATALITIES for m in pattern.finditer(clause)
+             if (n := _number(m.group(1))) is not None and n < 100_000]
+    return max(found) if found else None
+
+
+# ------------------------------------------------------------------------------ document
+
+
+def _main_countries(mentions: Sequence[Mention]) -> set[str]:
+    """The two countries the story is most about (by mentions, demonyms included)."""
+    counts = Counter(m.place.country for m in mentions
+                     if m.place.country and m.role in ("location", "metonym", "demonym"))
+    if not counts:
+        return set()
+    top = counts.most_common(2)
+    peak = top[0][1]
+    return {cc for cc, n in top if n >= max(2, peak // 3)} or {top[0][0]}
+
+
+def _is_background(r: _Report, main: set[str]) -> bool:
+    if not main or r.place is None:
+        return False
+    country = r.place.place.country
+    if country is None:
+        return r.actor not in main
+    return country not in main
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.kind == "country":
+        return inner.country == outer.country
+    if outer.kind in ("admin1", "region"):
+        return inner.country == outer.country and inner.admin1 == outer.name
+    return False
+
+
+def _places_agree(a: Mention | None, b: Mention | None) -> bool:
+    if a is None or b is None:
+        return True
+    pa, pb = a.place, b.place
+    return pa == pb or _contains(pa, pb) or _contains(pb, pa)
+
+
+def _dates_agree(a: TimeExpression | None, b: TimeExpression | None) -> bool:
+    if a is None or b is None or a.date is None or b.date is None:
+        return True
+    slack = {"day": 1, "week": 7, "month": 31, "year": 366}
+    tolerance = max(slack.get(a.precision, 0), slack.get(b.precision, 0))
+    return abs((a.date - b.date).days) <= tolerance
+
+
+def _same_type(a: str, b: str) -> bool:
+    return a == b or {a, b} == {"strike", "attack"}
+
+
+def _same_event(a: _Report, b: _Report) -> bool:
+    if not _same_type(a.type, b.type) or a.background != b.background:
+        return False
+    if a.type != b.type and not (
+        (a.actor and a.actor == b.actor)
+        or (a.target and a.target == b.target and a.when and b.when and a.when.date
+            and a.when.date == b.when.date)
+    ):
+        return False
+    if a.type == "diplomatic" and a.subtype != b.subtype:
+        return False
+    if a.actor and b.actor and a.actor != b.actor:
+        return False
+    if a.target and b.target and a.target != b.target:
+        return False
+    return _places_agree(a.place, b.place) and _dates_agree(a.when, b.when)
+
+
+def _richness(r: _Report) -> tuple:
+    spec = _SPECIFICITY.get(r.place.place.kind, 0) if r.place else -1
+    precision = {"day": 4, "week": 3, "month": 2, "year": 1}.get(
+        r.when.precision if r.when and r.when.date else "", 0)
+    return (r.place is not None and r.when is not None, spec, precision)
+
+
+def _consolidate(reports: list[_Report]) -> list[_Report]:
+    """One report per event in this document: each joins the single group it agrees with."""
+    groups: list[list[_Report]] = []
+    for r in sorted(reports, key=lambda r: (not (r.place and r.when and r.actor), r.start)):
+        fits = [g for g in groups if all(_same_event(r, o) for o in g)]
+        if not fits:
+            groups.append([r])
+            continue
+        ranked = sorted(((_affinity(r, g), n) for n, g in enumerate(fits)), reverse=True)
+        if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
+            fits[ranked[0][1]].append(r)
+        # agreeing equally with several events says nothing new about any of them: dropped
+    return sorted((_combine(g) for g in groups), key=lambda r: r.start)
+
+
+def _affinity(r: _Report, group: list[_Report]) -> int:
+    """How much more than mere compatibility a report shares with a group."""
+    score = 0
+    for o in group:
+        score += 2 * bool(r.actor and r.actor == o.actor)
+        score += bool(r.place and o.place and r.place.place == o.place.place)
+        score += bool(r.when and o.when and r.when.date and r.when.date == o.when.date)
+        score += bool(r.type == o.type)
+    return score
+
+
+def _combine(group: list[_Report]) -> _Report:
+    best = max(group, key=lambda r: (_richness(r), r.confidence, -r.start))
+    place_from = max(group, key=lambda r: (_SPECIFICITY.get(r.place.place.kind, 0)
+                                           if r.place else -1, -r.start))
+    dated = [r for r in group if r.when and r.when.date]
+    when_from = max(dated, key=lambda r: ({"day": 4, "week": 3, "month": 2, "year": 1}.get(
+        r.when.precision, 0), -r.start)) if dated else best  # type: ignore[union-attr]
+    occurred = any(r.status == "occurred" for r in group)
+    typed = next((r for r in group if r.type == "strike"), best)
+    fatalities = [r.fatalities for r in group if r.fatalities is not None]
+    subtypes = [r.subtype for r in group
+                if r.type == typed.type and r.subtype not in ("strike", "military attack")]
+    subtypes.sort(key=lambda sub: not any(w in sub for w in ("missile", "drone", "air")))
+    actor = best.actor or next((r.actor for r in group if r.actor), None)
+    target = best.target or next((r.target for r in group if r.target and r.target != actor),
+                                 None)
+    return dataclasses.replace(
+        best,
+        place=place_from.place,
+        when=when_from.when,
+        actor=actor,
+        target=None if target == actor else target,
+        fatalities=max(fatalities) if fatalities else None,
+        status="occurred" if occurred else "planned",
+        type=typed.type,
+        cameo=typed.cameo if typed is not best else best.cameo,
+        subtype=subtypes[0] if subtypes else best.subtype,
+        confidence=min(0.99, max(r.confidence for r in group) + 0.05 * (len(group) - 1)),
+    )
+
+
+def _with_target_place(r: _Report, mentions: Sequence[Mention]) -> _Report:
+    """An attack on a state whose report names no place sits on that state."""
+    if r.place is not None or r.type not in _VIOLENT or not r.target or len(r.target) != 2:
+        return r
+    country = next((m for m in mentions if m.place.kind == "country"
+                    and m.place.country == r.target and m.role == "location"), None)
+    if country is None:
+        return r
+    return dataclasses.replace(r, place=country, background=r.background)
+
+
+def _to_event(doc: Document, r: _Report, text: str) -> Event:
+    s, e = r.sentence
+    when = r.when
+    return Event(
+        doc=doc.id,
+        type=r.type,  # type: ignore[arg-type]
+        subtype=r.subtype,
+        cameo=r.cameo,
+        date=when.date if when else None,
+        date_precision=(when.precision if when and when.date else "unknown"),  # type: ignore
+        date_text=when.text if when else None,
+        status=r.status,  # type: ignore[arg-type]
+        place=r.place.place if r.place else None,
+        actor=r.actor,
+        target=r.target,
+        fatalities=r.fatalities,
+        evidence=text[s:e],
+        evidence_start=s,
+        evidence_end=e,
+        confidence=r.confidence,
+        background=r.background,
+    )

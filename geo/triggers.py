@@ -1,0 +1,125 @@
+"""The words that report an event, each with its type, plain-words subtype and CAMEO code.
+
+A table of patterns, not code: one row per way news says that something happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A pattern that reports an event of one kind."""
+
+    type: str
+    subtype: str
+    cameo: str | None
+    pattern: re.Pattern[str]
+    weight: float  # how surely the words report an event of this type
+
+
+def _t(type_: str, subtype: str, cameo: str | None, pattern: str, weight: float) -> Trigger:
+    return Trigger(type_, subtype, cameo, re.compile(pattern, re.IGNORECASE), weight)
+
+
+_AMB = r"(?:ambassadors?|envoys?|diplomats?|high commissioners?)"
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # strikes: air, drone, missile, rocket, artillery
+    _t("strike", "airstrike", "195", r"\bair[\s-]?strikes?\b|\bair raids?\b", 0.9),
+    _t("strike", "missile strike", "195", r"\bmissile (?:strikes?|attacks?)\b", 0.9),
+    _t("strike", "drone strike", "195", r"\bdrone (?:strikes?|attacks?)\b", 0.9),
+    _t("strike", "rocket attack", "195", r"\brocket (?:fire|attacks?|strikes?)\b", 0.85),
+    _t("strike", "shelling", "194", r"\bshell(?:ed|ing)\b|\bartillery (?:fire|strikes?)\b",
+       0.8),
+    _t("strike", "bombardment", "195", r"\bbombard(?:ed|ment|ing)\b", 0.8),
+    _t("strike", "strike", "195",
+       r"\b(?:precision |military |cross-border |retaliatory |(?:missile|drone) and (?:missile|"
+       r"drone) )?strikes?\b(?! a (?:deal|balance|chord|tone))|\bstruck\b|\bstriking\b(?= "
+       r"(?:targets?|sites?|bases?|positions?))", 0.8),
+    _t("strike", "missile fire", "195",
+       r"\bfired (?:\w+ )?(?:missiles?|rockets?|drones?)\b|\blaunched (?:\w+ ){0,2}(?:missiles?|"
+       r"rockets?|drones?)\b", 0.8),
+    _t("strike", "destruction of targets", "195",
+       r"\bdestr(?:oyed|uction of)\b(?= (?:\w+ ){0,3}(?:bases?|targets?|sites?|positions?|"
+       r"hideouts?|camps?|depots?))", 0.6),
+    _t("strike", "exchange of fire", "190",
+       r"\bexchang\w* (?:of )?fire\b|\bshooting at\b|\bfiring at\b", 0.7),
+    # attacks by groups
+    _t("attack", "bombing", "183",
+       r"\b(?:suicide |car |roadside )?bombings?\b|\bbomb (?:blast|attack)s?\b|\bexplosions?\b",
+       0.8),
+    _t("attack", "armed attack", "180",
+       r"\battack(?:s|ed|ing)?\b|\bcounterattacks?\b|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|"
+       r"\btargeting\b|\bassault(?:s|ed)?\b", 0.6),
+    # armed clashes and wars
+    _t("armed_clash", "clashes", "190",
+       r"\bclash(?:es|ed)?\b|\bgun ?battles?\b|\bfirefights?\b|\bskirmish(?:es)?\b", 0.8),
+    _t("conflict", "war", "190",
+       r"\bwar\b(?! (?:crimes?|criminals?|games?|chest|room|cabinet|footing))|\bfighting\b|"
+       r"\bin a fight with\b|\bconflict\b|\binsurgency\b|\boffensive\b", 0.6),
+    # visits
+    _t("visit", "visit", "042",
+       r"\bvisit(?:s|ed|ing)?\b|\btrip to\b|\barriv(?:ed|es|ing) in\b|\blanded in\b|"
+       r"\btravel(?:l?ed|s)? to\b|\btour(?:ed)? of\b", 0.8),
+    _t("visit", "hosted visit", "043", r"\bhost(?:ed|s|ing)\b", 0.6),
+    # diplomacy
+    _t("diplomatic", "ambassador recall", "161",
+       rf"\brecall(?:ed|s|ing)? (?:\w+ ){{0,3}}{_AMB}|\bwithdr[ae]w\w* (?:\w+ ){{0,3}}{_AMB}|"
+       rf"\btook back (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:\w+ ){{0,2}}(?:were |was )?recalled\b",
+       0.9),
+    _t("diplomatic", "expulsion of diplomats", "163",
+       rf"\bexpel(?:led|s|ling)? (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:were |was )?expelled\b",
+       0.9),
+    _t("diplomatic", "ambassadors return", "050",
+       rf"\breturn(?:ed|s|ing)? (?:of )?(?:\w+ ){{0,3}}{_AMB}|\b{_AMB}\b[^.]{{0,40}}\b(?:return|"
+       rf"go(?:ing)? back|resume)\b|\bresume (?:their |his |her )?duties\b", 0.85),
+    _t("diplomatic", "restoration of ties", "050",
+       r"\brestor(?:e|ed|es|ing|ation of) (?:\w+ ){0,2}(?:ties|relations)\b|\b(?:ties|relations)"
+       r" (?:\w+ )?restored\b|\b(?:normali[sz]ed?|normali[sz]ation of) (?:\w+ )?(?:ties|"
+       r"relations)\b", 0.85),
+    _t("diplomatic", "downgrade of ties", "161",
+       r"\b(?:cut|sever(?:ed)?|downgrad(?:e|ed)|suspend(?:ed)?|broke off) (?:\w+ ){0,2}(?:ties|"
+       r"relations)\b", 0.85),
+    _t("diplomatic", "phone call", "041",
+       r"\bphone call\b|\btelephone (?:call|conversation)\b|\b(?:talked|spoke|spoken) (?:\w+ )?"
+       r"(?:on|by|over) the (?:phone|telephone)\b|\bcall between\b", 0.85),
+    _t("diplomatic", "talks", "036",
+       r"\btalks\b|\bsummit\b|\bmeeting\b|\bjoint statement\b", 0.5),
+    # protests
+    _t("protest", "protest", "141",
+       r"\bprotest(?:s|ed|ers|ing)?\b|\brall(?:y|ies|ied)\b|\bdemonstrat(?:ion|ions|ors|ed)\b|"
+       r"\bmarch(?:ed)? (?:on|through|to)\b", 0.75),
+)
+
+# Weapon words anywhere in the sentence make a generic strike more precise.
+WEAPONS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\bdrones?\b.*\bmissiles?\b|\bmissiles?\b.*\bdrones?\b", re.I),
+     "missile and drone strike", "195"),
+    (re.compile(r"\bdrones?\b", re.I), "drone strike", "195"),
+    (re.compile(r"\bmissiles?\b", re.I), "missile strike", "195"),
+    (re.compile(r"\bair ?strikes?\b|\bwarplanes?\b|\bjets?\b|\baircraft\b", re.I),
+     "airstrike", "195"),
+    (re.compile(r"\brockets?\b", re.I), "rocket attack", "195"),
+    (re.compile(r"\bartillery\b|\bshell(?:s|ed|ing)\b|\bmortars?\b", re.I), "shelling", "194"),
+)
+
+# Words before a trigger that make it no event (negated or hypothetical).
+NOT_AN_EVENT = re.compile(
+    r"\b(?:not|n't|never|no|without|threaten(?:ed|s|ing)? to|could|might|may|if|unless|"
+    r"fears? (?:of|that)|concerns? (?:about|over|of|that)|risk of|threat of|prospect of|avoid|"
+    r"prevent|averting|wider|broader|full-blown|potential|possible|any)\b[\w\s,'-]{0,30}$",
+    re.IGNORECASE,
+)
+
+# Words in a trigger's clause that make it announced or scheduled rather than done.
+PLANNED = re.compile(
+    r"\b(?:will|would|shall|is|are|was|were) (?:\w+ )?(?:scheduled|expected|set|due|slated|"
+    r"planning|going) to\b|\bwill\b|\bwould\b(?! not)|\bplans? to\b|\bintends? to\b|"
+    r"\bagreed to\b|\bis to\b|\bare to\b|\bto (?=visit\b)|\binvit(?:ed|ation) to\b|"
+    r"\b(?:confirmed|announced|planned|proposed|arranged|scheduled)\s+(?:the|a|an|his|her|"
+    r"their|its)\s+$",
+    re.IGNORECASE,
+)
