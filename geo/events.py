@@ -41,8 +41,8 @@ _BACKER_BEFORE = re.compile(
 _AGENT_SPEAKER = re.compile(
     r"^['’]s\b|^\W{0,3}(?:has |had )?\w+ (?:to have|it had|it has|it would|it)\b")
 _BACKER_AFTER = re.compile(r"^[-‐‑–\s](?:backed|supported|funded|sponsored|allied|aligned)\b")
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\b(?:later|then|and)\s+)(?:it|they)\s+(?:\w+\s+){0,3}$",
-                              re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,;]\s+|\b(?:later|then|and)\s+)(?:it|they)\s+(?:\w+\s+){0,3}$", re.I)
 _PARTNER_BEFORE = re.compile(r"\b(?:and|&)\s+$")
 # A state named as the party hit rather than the place: "US forces", "Israeli troops".
 _FORCES_AFTER = re.compile(

@@ -6,7 +6,8 @@ import re
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "gov", "sen", "rep", "rev", "prof", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "approx", "est", "dept"]
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col sgt capt "
+    "maj adm gov sen rep rev prof no vs etc inc ltd co corp jr sr mt ft approx est dept".split()
 )
 
 
