@@ -122,6 +122,22 @@ class Gazetteer:
             found.setdefault(idx, Candidate(idx, self.place(idx), ALIAS, self.is_capital(idx)))
         return sorted(found.values(), key=lambda c: (-c.prior, c.idx))
 
+    def nearest(self, lat: float, lon: float, limit: int = 1) -> list[Candidate]:
+        """The populated places nearest to a point (a scan over every place)."""
+        d = self._data
+        city = KINDS.index("city")
+        coslat = math.cos(math.radians(lat))
+        best: list[tuple[float, int]] = []
+        for idx, (plat, plon) in enumerate(zip(d["lat"], d["lon"], strict=True)):
+            if d["kind"][idx] != city:
+                continue
+            dist = (plat - lat) ** 2 + ((plon - lon) * coslat) ** 2
+            if len(best) < limit or dist < best[-1][0]:
+                best.append((dist, idx))
+                best.sort()
+                del best[limit:]
+        return [Candidate(i, self.place(i), PRIMARY, self.is_capital(i)) for _, i in best]
+
     def country(self, iso: str) -> Place | None:
         """The country entry for an ISO alpha-2 code."""
         return self._countries().get(iso)
