@@ -99,7 +99,7 @@ class Gazetteer:
         return self.trie.get(key)
 
     def has_prefix(self, prefix: str) -> bool:
-        return self.trie.has_keys_with_prefix(prefix)
+        return next(self.trie.iterkeys(prefix), None) is not None
 
     def _candidates_for_key(self, key_id: int) -> tuple[Candidate, ...]:
         d = self._data

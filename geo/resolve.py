@@ -36,6 +36,7 @@ class Item:
     boilerplate: bool
     cue_country: str | None = None
     cue_container: list[Candidate] = field(default_factory=list)
+    cue_contained: list[Candidate] = field(default_factory=list)
     chosen: Candidate | None = None
     score: float = 0.0
     support: float = 0.0
@@ -129,9 +130,11 @@ def _is_place_use(it: Item, g: Gazetteer, people: set[str]) -> bool:
             return False
         if not all(w in ctx.AFFIX_BEFORE for w in c.before_words):
             return False
-    if (c.after_words and not c.title_line and not big
-            and not all(w in ctx.AFFIX_AFTER for w in c.after_words[:1])):
-        return False
+    if c.after_words and not c.title_line and c.after_words[0] not in ctx.AFFIX_AFTER:
+        if not big:
+            return False
+        if not it.spot.acronym and c.after_words[0] not in ctx.TITLES:
+            return False  # "Jordan Henderson", "Georgia Tech": a name that starts with a place
     if it.spot.text in people and not big:
         return False
     key = fold_name(it.spot.text)
@@ -160,6 +163,7 @@ def _local_cues(text: str, items: list[Item], g: Gazetteer) -> None:
             nxt = by_start.get(it.spot.end + 2)
             if nxt:
                 it.cue_container = nxt.candidates
+                nxt.cue_contained = it.candidates
 
 
 def _country_profile(
@@ -244,6 +248,8 @@ def _choose(
         if it.cue_country:
             support += 0.8 if p.country == it.cue_country else -0.6
         if it.cue_container and any(_contains(k, c) for k in it.cue_container):
+            support += 0.8
+        if it.cue_contained and any(_contains(c, k) for k in it.cue_contained):
             support += 0.8
         if p.admin1 and p.kind == "city" and admin1s.get((p.country, p.admin1)):
             support += 0.3

@@ -1,0 +1,144 @@
+"""Places: the seeds against their hand annotation, and texts the code has never seen."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from gazetteer.normalize import fold_name
+from geo.documents import read_inputs
+from geo.models import Mention
+from geo.places import extract_places
+from geo.resolve import haversine_km
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
+SEEDS = {d.id: d for d in read_inputs([str(ROOT / "seeds")])}
+
+
+def _is(m: Mention, name: str) -> bool:
+    """Whether a mention resolves to the gold place `name` (id, name or nearby same kind)."""
+    g = GOLD["places"][name]
+    p = m.place
+    if g.get("geonameid") and p.geonameid == g["geonameid"]:
+        return True
+    names = {fold_name(name), *(fold_name(a) for a in g.get("aliases", []))}
+    if fold_name(p.name) in names and p.country == g["country"]:
+        return True
+    near = haversine_km(p.lat, p.lon, g["lat"], g["lon"]) < 100
+    return p.country == g["country"] and p.kind == g["kind"] and near
+
+
+def _mentions(doc_id: str) -> list[Mention]:
+    return [m for m in extract_places(SEEDS[doc_id].text) if m.role != "demonym"]
+
+
+@pytest.mark.parametrize("doc_id", sorted(GOLD["documents"]))
+def test_seed_places_are_found_with_their_roles(doc_id: str) -> None:
+    mentions = _mentions(doc_id)
+    for name, role in GOLD["documents"][doc_id]["places"].items():
+        roles = {m.role for m in mentions if _is(m, name)}
+        if role == "location":
+            assert "location" in roles, f"{name} not found as a location"
+        elif role == "metonym":
+            assert roles and "location" not in roles, f"{name}: {roles}"
+        elif role == "boilerplate":
+            assert roles == {"boilerplate"}, f"{name}: {roles}"
+
+
+@pytest.mark.parametrize("doc_id", sorted(GOLD["documents"]))
+def test_seed_precision_over_distinct_places(doc_id: str) -> None:
+    mentions = _mentions(doc_id)
+    gold = GOLD["documents"][doc_id]["places"]
+    distinct = {(m.place.name, m.place.country): m for m in mentions}
+    right = [m for m in distinct.values() if any(_is(m, name) for name in gold)]
+    assert len(right) / len(distinct) >= 0.95, sorted(distinct)
+
+
+@pytest.mark.parametrize("doc_id", sorted(GOLD["documents"]))
+def test_seed_not_places_are_never_places(doc_id: str) -> None:
+    text = SEEDS[doc_id].text
+    spans = [(m.start, m.end) for m in extract_places(text)]
+    for name in GOLD["documents"][doc_id]["not_places"]:
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            overlapping = [s for s in spans if s[0] < hit.end() and hit.start() < s[1]]
+            assert not overlapping, f"{name!r} at {hit.start()} taken for a place"
+
+
+def test_offsets_slice_the_text() -> None:
+    for doc in SEEDS.values():
+        for m in extract_places(doc.text):
+            assert doc.text[m.start : m.end] == m.text
+
+
+def _places(text: str, role: str | None = "location") -> list[tuple[str, str | None]]:
+    return [(m.text, m.place.country) for m in extract_places(text)
+            if role is None or m.role == role]
+
+
+def test_cities_of_another_war_resolve_to_their_country() -> None:
+    text = ("Russian missiles struck Kharkiv and Odesa overnight, Ukrainian officials said. "
+            "Air defences were active over Kyiv and Lviv.")
+    found = dict(_places(text))
+    assert found == {"Kharkiv": "UA", "Odesa": "UA", "Kyiv": "UA", "Lviv": "UA"}
+
+
+def test_comma_pattern_picks_the_contained_place() -> None:
+    assert ("Paris", "US") in _places("A tornado hit Paris, Texas, on Sunday night.")
+    assert ("Atlanta", "US") in _places("The CDC is based in Atlanta, Georgia.")
+    assert ("Georgia", "US") in _places("The CDC is based in Atlanta, Georgia.")
+
+
+def test_country_names_are_countries() -> None:
+    found = extract_places("Lebanon said its army was deployed to the south.")
+    assert [(m.place.kind, m.place.country) for m in found] == [("country", "LB")]
+
+
+def test_country_cue_disambiguates_a_city() -> None:
+    found = extract_places("Militants attacked a checkpoint near the Iranian city of Saravan.")
+    assert [(m.text, m.place.country) for m in found if m.role == "location"] == [
+        ("Saravan", "IR")]
+
+
+def test_names_inside_people_and_organisations_are_not_places() -> None:
+    text = ("Foreign Minister Jalil Abbas Jilani met Hossein Amir Abdollahian. The Kashmir "
+            "Liberation Front and the Balochistan Liberation Army denied it. Jordan Henderson "
+            "scored twice.")
+    assert _places(text, role=None) == []
+
+
+def test_capital_standing_for_its_government_is_a_metonym() -> None:
+    found = extract_places("Moscow said it would respond. He flew to Moscow on Monday.")
+    assert [m.role for m in found] == ["metonym", "location"]
+
+
+def test_demonyms_point_to_their_country() -> None:
+    found = extract_places("Iranian and Pakistani officials met.")
+    assert [(m.role, m.place.country) for m in found] == [("demonym", "IR"), ("demonym", "PK")]
+
+
+def test_related_links_are_boilerplate() -> None:
+    text = ("Floods killed 12 people in Sindh on Tuesday, officials said.\n\n"
+            "Also Read: Heatwave grips Karachi as power cuts spread\n")
+    roles = {m.text: m.role for m in extract_places(text)}
+    assert roles == {"Sindh": "location", "Karachi": "boilerplate"}
+
+
+def test_spelling_variants_meet() -> None:
+    for variant in ("Sīstān va Balūchestān", "Sistan-Baluchestan", "Sistan and Baluchistan"):
+        found = extract_places(f"Clashes broke out in {variant} province.")
+        assert [(m.place.name, m.place.kind) for m in found] == [
+            ("Sistan and Baluchestan", "admin1")], variant
+
+
+def test_everyday_words_are_not_places() -> None:
+    text = "More than 100 people died. Reading the report, one official said at least more."
+    assert _places(text, role=None) == []
+
+
+def test_gaza_is_the_gaza_strip_not_a_namesake() -> None:
+    found = extract_places("Israeli strikes hit Rafah and Khan Younis in Gaza.")
+    assert {m.place.country for m in found if m.role == "location"} == {"PS"}
