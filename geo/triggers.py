@@ -85,7 +85,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"relations)\b", 0.85),
     _t("diplomatic", "phone call", "041",
        r"\bphone call\b|\btelephone (?:call|conversation)\b|\b(?:talked|spoke|spoken) (?:\w+ )?"
-       r"(?:on|by|over) the (?:phone|telephone)\b|\bcall between\b", 0.85),
+       r"(?:on|by|over) (?:the )?(?:phone|telephone)\b|\bcall between\b|"
+       r"\b(?:phoned|telephoned)\b", 0.85),
     _t("diplomatic", "talks", "036",
        r"\btalks\b|\bsummit\b|\bmeeting\b|\bjoint statement\b", 0.5),
     # protests
