@@ -29,8 +29,8 @@ class Candidate:
     def prior(self) -> float:
         """How likely the place is meant before reading any context (0..1)."""
         kind_weight = {
-            "country": 1.0, "admin1": 0.9, "region": 0.85, "feature": 0.7,
-            "facility": 0.7, "admin2": 0.45, "city": 0.0,
+            "country": 1.0, "admin1": 0.9, "region": 0.95, "feature": 0.95,
+            "facility": 0.8, "admin2": 0.45, "city": 0.0,
         }[self.place.kind]
         pop = self.place.population
         size = min(1.0, math.log10(pop + 1) / 7.0) if pop else 0.0

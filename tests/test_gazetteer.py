@@ -1,0 +1,93 @@
+"""The gazetteer: name folding, the compiled index, look-ups, user places, the geopy geocoder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from geopy.location import Location
+
+from gazetteer.build import index_path
+from gazetteer.geocoder import OfflineGazetteer
+from gazetteer.index import Gazetteer, default_gazetteer
+from gazetteer.normalize import fold, fold_name, name_keys
+
+
+def test_fold_keeps_length_and_strips_marks() -> None:
+    for text in ("Sīstān va Balūchestān", "São Paulo’s", "İstanbul", "Straße", "Kyiv—Odesa"):
+        assert len(fold(text)) == len(text)
+    assert fold("Sīstān-Balūchestān") == "sistan baluchestan"
+    assert fold_name("  Pakistan’s   capital ") == "pakistan's capital"
+
+
+def test_name_keys_cover_romanisation_variants() -> None:
+    keys = name_keys("Sīstān va Balūchestān")
+    assert {"sistan and baluchestan", "sistan baluchistan", "sistan and balochistan"} <= keys
+    assert "st. louis" in name_keys("Saint Louis")
+    assert name_keys("Kazakhstan") == {"kazakhstan"}
+
+
+def test_index_is_real_geonames_data() -> None:
+    g = default_gazetteer()
+    assert len(g) > 200_000
+    saravan = g.lookup("Saravan")[0].place
+    assert (saravan.geonameid, saravan.country, saravan.admin1) == (
+        1159713, "IR", "Sistan and Baluchestan")
+    assert g.lookup("Islamabad")[0].place.geonameid == 1176615
+
+
+@pytest.mark.parametrize(("name", "country", "kind"), [
+    ("Balochistan", "PK", "admin1"), ("Baluchistan", "PK", "admin1"),
+    ("Sistan-Baluchestan", "IR", "admin1"), ("Lebanon", "LB", "country"),
+    ("Middle East", None, "region"), ("Gaza Strip", "PS", "region"), ("Red Sea", None, "feature"),
+    ("Kashmir", None, "region"), ("U.S.", "US", "country"), ("Tehran", "IR", "city"),
+])
+def test_lookup_ranks_the_expected_place_first(name: str, country: str | None, kind: str) -> None:
+    best = default_gazetteer().lookup(name)[0].place
+    assert (best.country, best.kind) == (country, kind)
+
+
+def test_demonyms_and_common_words() -> None:
+    g = default_gazetteer()
+    assert g.demonyms["Iranian"] == "IR" and g.demonyms["Pakistanis"] == "PK"
+    assert {"more", "reading", "split"} <= g.common
+    assert "saravan" not in g.common
+
+
+def test_geopy_geocoder_interface() -> None:
+    geocoder = OfflineGazetteer()
+    loc = geocoder.geocode("Saravan")
+    assert isinstance(loc, Location)
+    assert round(loc.latitude, 2) == 27.37 and loc.raw["country"] == "IR"
+    assert geocoder.geocode("Santa Ana, California").raw["country"] == "US"
+    assert geocoder.geocode("Springfield", country_codes="US").raw["country"] == "US"
+    assert len(geocoder.geocode("Springfield", exactly_one=False)) > 3
+    assert geocoder.geocode("Nowhereville Xyzzy") is None
+    assert geocoder.reverse((33.72, 73.04)).raw["name"] == "Islamabad"
+
+
+@pytest.mark.slow
+def test_user_places_extend_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    csv = tmp_path / "extra.csv"
+    csv.write_text("name,aliases,lat,lon,country,kind\n"
+                   "Camp Lemonnier,Lemonnier|Camp Lemonier,11.547,43.159,DJ,facility\n",
+                   encoding="utf-8")
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
+    g = Gazetteer.load((csv,))
+    assert index_path((csv,)).parent == tmp_path / "cache"
+    hit = g.lookup("Camp Lemonier")[0].place
+    assert (hit.name, hit.kind, hit.country) == ("Camp Lemonnier", "facility", "DJ")
+    lookup = subprocess.run(
+        [sys.executable, "-m", "geo", "gazetteer", "lookup", "Lemonnier", "--places", str(csv)],
+        capture_output=True, text=True, check=True,
+        env={**_env(), "GEO_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert '"facility"' in lookup.stdout
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
