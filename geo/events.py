@@ -192,6 +192,8 @@ def _report(
     actor_mention, actor = _actor(text, trig, ts, te, clause_mentions)
     if actor is None and earlier and _PRONOUN_SUBJECT.search(text[cs:ts]):
         actor = earlier[-1].actor  # "it launched an airstrike": the state of the last report
+    if actor is None and trig.type in _VIOLENT:
+        actor = _group_actor(text[cs:ts], clause_mentions)
     place = _place(text, trig, ts, te, clause_mentions, actor_mention)
     clause_dates = [d for d in dates if cs <= d.start < ce]
     when = _date(text, ts, clause_dates or [d for d in dates if d.end <= cs], earlier)
@@ -271,6 +273,30 @@ def _actor(
     return None, None
 
 
+_GROUP_SUBJECT = re.compile(
+    r"((?:[A-Z][\w'’-]*|al-\w+)(?:\s+(?:[A-Z][\w'’-]*|al-\w+|of|the))*)\s+"
+    r"(?:(?:have|has|had|also|reportedly|allegedly)\s+){0,2}(?:\w+ly\s+)?$"
+)
+_NOT_GROUPS = frozenset({"The", "It", "They", "He", "She", "We", "This", "That", "Officials",
+                         "Police", "Witnesses", "Residents", "Sources", "Activists"})
+
+
+def _group_actor(before: str, mentions: list[Mention]) -> str | None:
+    """A non-state actor named as the subject ("the Rapid Support Forces shelled", "Houthi
+    rebels attacked"), as written."""
+    m = _GROUP_SUBJECT.search(before)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    while name.split(" ")[0] in ("The", "the", "of"):
+        name = name.split(" ", 1)[1] if " " in name else ""
+    if not name or name in _NOT_GROUPS or len(name) < 3:
+        return None
+    if any(mm.text == name or name in mm.text for mm in mentions):
+        return None  # a place or a state, handled as such
+    return name
+
+
 def _speaker(
     text: str, s: int, ts: int, mentions: list[Mention], actor: str | None
 ) -> str | None:
@@ -327,10 +353,12 @@ def _place(
 def _date(
     text: str, at: int, dates: list[TimeExpression], earlier: list[_Report]
 ) -> TimeExpression | None:
-    """The time phrase nearest the trigger; 'two days later' counts from the last event."""
+    """The time phrase nearest after the trigger, else before it ("KYIV, April 5 - A missile
+    struck ... on Friday"); 'two days later' counts from the last event."""
     if not dates:
         return None
-    when = min(dates, key=lambda d: (abs(d.start - at), d.start))
+    after = [d for d in dates if d.start >= at]
+    when = min(after or dates, key=lambda d: (abs(d.start - at), d.start))
     if when.relative_days is not None:
         anchor = next((r.when for r in reversed(earlier) if r.when and r.when.date), None)
         if anchor is None or anchor.date is None:
@@ -385,9 +413,13 @@ def _main_countries(mentions: Sequence[Mention]) -> set[str]:
 
 
 def _is_background(r: _Report, main: set[str]) -> bool:
+    """Context: an event away from the countries the story is about (for a visit or a
+    diplomatic move, also by a state the story is not about)."""
     if not main or r.place is None:
         return False
     country = r.place.place.country
+    if r.type in ("visit", "diplomatic") and r.actor in main:
+        return False
     if country is None:
         return r.actor not in main
     return country not in main
