@@ -242,7 +242,9 @@ def _choose(
         p = c.place
         support = 0.0
         if p.kind == "city" and (p.country, p.name) in divisions:
-            support += 0.15  # news means the city more often than the province named after it
+            # a big city is meant more often than its province (Gaza); a small town named
+            # after its state less often than the state (California, Maryland)
+            support += 0.15 if p.population >= 100_000 else -0.5
         if p.country:
             support += 0.6 * countries.get(p.country, 0.0)
         if it.cue_country:
