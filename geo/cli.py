@@ -43,7 +43,8 @@ class Run:
                 advance()
                 if isinstance(result, ReadError):
                     self.bad += 1
-                    where = f" (line {result.line})" if result.line else ""
+                    named = result.line and f"line {result.line}" in result.reason
+                    where = f" (line {result.line})" if result.line and not named else ""
                     print(f"geo: {result.doc}{where}: {result.reason}", file=sys.stderr)
                     continue
                 for warning in result.warnings:
@@ -327,10 +328,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse an output path that cannot be written before any document is analysed."""
+    output = getattr(args, "output", None)
+    if output is None or output == "-":
+        return
+    path = Path(output)
+    if args.command == "embed":
+        if path.exists() and not path.is_dir():
+            raise UsageError(f"{output}: exists and is not a directory")
+        return
+    if path.is_dir():
+        raise UsageError(f"{output}: is a directory, not an output file")
+    if args.command != "map" and not path.resolve().parent.is_dir():
+        raise UsageError(f"{output}: no such directory {str(path.parent)!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _check_output(args)
         return args.func(args)
     except UsageError as exc:
         print(f"geo: {exc}", file=sys.stderr)
@@ -340,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        print(f"geo: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
