@@ -126,7 +126,7 @@ def load_time(runs: int = 5) -> float:
 
 def line(label: str, value: str, target: str = "", ok: bool | None = None) -> str:
     """One printed figure, with its target and whether it was met when there is one."""
-    text = f"  {label:<40} {value:>12}"
+    text = f"  {label:<42} {value:>12}"
     if target:
         text += f"   target {target:<12} {'ok' if ok else 'MISSED'}"
     return text
