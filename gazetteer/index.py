@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import pickle
 import threading
@@ -15,6 +16,19 @@ from gazetteer.build import ALIAS, KINDS, PRIMARY, build, index_path
 from gazetteer.normalize import fold_name
 from geo.models import Place
 
+_KIND_WEIGHT = {"country": 1.0, "admin1": 0.9, "region": 0.95, "feature": 0.95,
+                "facility": 0.8, "admin2": 0.45, "city": 0.0}
+_NAME_WEIGHT = {PRIMARY: 1.0, ALIAS: 0.9}
+
+
+def prior(place: Place, quality: int, capital: bool) -> float:
+    """How likely a place is meant by a name before reading any context (0..1): its kind,
+    its size, whether it is a capital, and whether the name is its main one."""
+    pop = place.population
+    size = min(1.0, math.log10(pop + 1) / 7.0) if pop else 0.0
+    base = max(_KIND_WEIGHT[place.kind], size) + (0.15 if capital else 0.0)
+    return min(1.0, base) * _NAME_WEIGHT.get(quality, 0.6)
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -24,19 +38,11 @@ class Candidate:
     place: Place
     quality: int  # PRIMARY, ALIAS or ALTERNATE name
     capital: bool
+    prior: float = 0.0
 
-    @property
-    def prior(self) -> float:
-        """How likely the place is meant before reading any context (0..1)."""
-        kind_weight = {
-            "country": 1.0, "admin1": 0.9, "region": 0.95, "feature": 0.95,
-            "facility": 0.8, "admin2": 0.45, "city": 0.0,
-        }[self.place.kind]
-        pop = self.place.population
-        size = min(1.0, math.log10(pop + 1) / 7.0) if pop else 0.0
-        name = {PRIMARY: 1.0, ALIAS: 0.9}.get(self.quality, 0.6)
-        base = max(kind_weight, size) + (0.15 if self.capital else 0.0)
-        return min(1.0, base) * name
+    @classmethod
+    def of(cls, idx: int, place: Place, quality: int, capital: bool) -> Candidate:
+        return cls(idx, place, quality, capital, prior(place, quality, capital))
 
 
 class Gazetteer:
@@ -53,6 +59,7 @@ class Gazetteer:
         self.acronyms: dict[str, tuple[int, ...]] = data["acronyms"]
         self.demonyms: dict[str, str] = data["demonyms"]
         self.common: frozenset[str] = data["common"]
+        self._probe = lru_cache(maxsize=1 << 18)(self._probe_uncached)
         self._place = lru_cache(maxsize=200_000)(self._make_place)
         self._by_key = lru_cache(maxsize=200_000)(self._candidates_for_key)
 
@@ -98,16 +105,27 @@ class Gazetteer:
         """The id of an exact (folded) key, or None."""
         return self.trie.get(key)
 
+    def probe(self, key: str) -> tuple[int | None, bool]:
+        """(the key's id or None, whether longer keys start with it), memoised: news repeats
+        the same capitalised words all day."""
+        return self._probe(key)
+
+    def _probe_uncached(self, key: str) -> tuple[int | None, bool]:
+        longer = any(k != key for k in itertools.islice(self.trie.iterkeys(key), 2))
+        return self.trie.get(key), longer
+
     def has_prefix(self, prefix: str) -> bool:
         return next(self.trie.iterkeys(prefix), None) is not None
 
     def _candidates_for_key(self, key_id: int) -> tuple[Candidate, ...]:
+        """Candidates for a key, most likely first by prior alone."""
         d = self._data
         lo, hi = d["offsets"][key_id], d["offsets"][key_id + 1]
-        return tuple(
-            Candidate(i, self.place(i), d["qualities"][j], self.is_capital(i))
+        found = [
+            Candidate.of(i, self.place(i), d["qualities"][j], self.is_capital(i))
             for j, i in zip(range(lo, hi), d["place_ids"][lo:hi], strict=True)
-        )
+        ]
+        return tuple(sorted(found, key=lambda c: (-c.prior, c.idx)))
 
     def candidates_for_key(self, key_id: int) -> tuple[Candidate, ...]:
         return self._by_key(key_id)
@@ -119,7 +137,7 @@ class Gazetteer:
         if key_id is not None:
             found.update((c.idx, c) for c in self.candidates_for_key(key_id))
         for idx in self.acronyms.get(name.strip(), ()):
-            found.setdefault(idx, Candidate(idx, self.place(idx), ALIAS, self.is_capital(idx)))
+            found.setdefault(idx, Candidate.of(idx, self.place(idx), ALIAS, self.is_capital(idx)))
         return sorted(found.values(), key=lambda c: (-c.prior, c.idx))
 
     def nearest(self, lat: float, lon: float, limit: int = 1) -> list[Candidate]:
@@ -136,7 +154,7 @@ class Gazetteer:
                 best.append((dist, idx))
                 best.sort()
                 del best[limit:]
-        return [Candidate(i, self.place(i), PRIMARY, self.is_capital(i)) for _, i in best]
+        return [Candidate.of(i, self.place(i), PRIMARY, self.is_capital(i)) for _, i in best]
 
     def country(self, iso: str) -> Place | None:
         """The country entry for an ISO alpha-2 code."""

@@ -8,30 +8,33 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-_SPACE_LIKE = str.maketrans({c: " " for c in "-‐‑‒–—―_\n\r\t\u00a0/"})
-_QUOTES = str.maketrans({c: "'" for c in "’‘ʼʻ`´"})
+_SPACE_LIKE = "-‐‑‒–—―_\n\r\t\u00a0/"
+_QUOTES = "’‘ʼʻ`´"
+# ASCII is folded by one static table; other characters are added as texts bring them.
+_TABLE: dict[int, str] = {
+    **{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    **{ord(c): " " for c in _SPACE_LIKE},
+    **{ord(c): "'" for c in _QUOTES},
+}
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
+    """One character folded to one: its base letter in lower case, else itself."""
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     low = base.lower()
     if len(low) == 1:
         return low
-    if len(ch.lower()) == 1:
-        return ch.lower()
-    return ch
+    return ch.lower() if len(ch.lower()) == 1 else ch
 
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, hyphens and slashes to spaces; same length as `text`."""
-    if text.isascii():
-        low = text.lower()
-    else:
-        low = "".join(_fold_char(ch) if not ch.isascii() else ch.lower() for ch in text)
-    return low.translate(_SPACE_LIKE).translate(_QUOTES)
+    if not text.isascii():
+        for ch in set(text):
+            if ord(ch) > 127 and ord(ch) not in _TABLE:
+                _TABLE[ord(ch)] = _fold_char(ch)
+    return text.translate(_TABLE)
 
 
 _MULTISPACE = re.compile(r"\s+")

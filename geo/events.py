@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -107,12 +108,17 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     places = [m for m in mentions if m.role != "boilerplate"]
     main = _main_countries(places)
     reports: list[_Report] = []
+    hits = _trigger_hits(text)
+    starts = [a for _, a, _ in hits]
     for s, e in sentences(text):
         if in_ranges(s, boiler):
             continue
+        lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+        if lo == hi:
+            continue
         in_sentence = [m for m in places if s <= m.start < e]
         sentence_dates = [d for d in dates if s <= d.start < e]
-        for trig, ts, te in _triggers(text, s, e):
+        for trig, ts, te in _triggers(text, s, e, hits[lo:hi]):
             report = _report(text, doc.published, (s, e), trig, ts, te, in_sentence,
                              sentence_dates, reports)
             if report is not None:
@@ -125,21 +131,32 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
 # ------------------------------------------------------------------------------ triggers
 
 
-def _triggers(text: str, s: int, e: int) -> list[tuple[Trigger, int, int]]:
+#: Earlier rows of the trigger table are more specific and win where matches overlap.
+_RANK = {id(t): n for n, t in enumerate(TRIGGERS)}
+
+
+def _trigger_hits(text: str) -> list[tuple[Trigger, int, int]]:
+    """Every trigger match in the text, by start: one scan per pattern for the document."""
+    low = text.lower()
+    hits = [(trig, m.start(), m.end()) for trig in TRIGGERS
+            if any(k in low for k in trig.keywords) for m in trig.pattern.finditer(text)]
+    return sorted(hits, key=lambda h: h[1])
+
+
+def _triggers(
+    text: str, s: int, e: int, hits: list[tuple[Trigger, int, int]]
+) -> list[tuple[Trigger, int, int]]:
     """The triggers of one sentence: the most specific at each place, one per type and
     subtype, no negated or hypothetical ones; a state's 'attack' is left to 'strike'."""
-    sentence = text[s:e]
     found: list[tuple[Trigger, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for trig in TRIGGERS:
-        for m in trig.pattern.finditer(sentence):
-            a, b = s + m.start(), s + m.end()
-            if any(a < y and x < b for x, y in taken):
-                continue
-            if NOT_AN_EVENT.search(text[max(s, a - 40) : a]):
-                continue
-            found.append((trig, a, b))
-            taken.append((a, b))
+    for trig, a, b in sorted(hits, key=lambda h: (_RANK[id(h[0])], h[1])):
+        if b > e or any(a < y and x < b for x, y in taken):
+            continue
+        if NOT_AN_EVENT.search(text[max(s, a - 40) : a]):
+            continue
+        found.append((trig, a, b))
+        taken.append((a, b))
     seen: set[tuple[str, str]] = set()
     out = []
     types_in_sentence = {t.type for t, _, _ in found}

@@ -7,9 +7,12 @@ in bounded windows so memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import os
+import signal
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,7 +89,21 @@ def _analyse_or_error(item: Document | ReadError, settings: Settings) -> Analysi
 
 
 def _worker_init(settings: Settings) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _gazetteer(settings)
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Processes started inside inherit an ignored SIGINT, so Ctrl-C reaches only this one."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _worker_run(args: tuple[Document | ReadError, Settings]) -> Analysis | ReadError:
@@ -138,9 +155,10 @@ def _dask_stream(
         client = Client(scheduler)
     else:
         workers = max(1, jobs or os.cpu_count() or 1)
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
+        with _sigint_ignored():
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
         client = Client(cluster)
     try:
         for window in _windows(items, max(1, jobs) * WINDOW_PER_JOB * 4):

@@ -9,6 +9,7 @@ remaining name's candidates by prior, that context, nearby places and local cues
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from geo.boilerplate import in_ranges
 from geo.models import Mention, Place
 from geo.spot import Spot
 
+_NEAR_CHECKED = 6
 _SMALL_KINDS = {"city": 3, "facility": 3, "admin2": 2, "admin1": 1, "region": 1, "feature": 1}
 
 
@@ -71,10 +73,11 @@ def resolve(
         cands = _candidates(sp, gazetteer)
         if cands:
             items.append(Item(sp, i, j, cues, cands, bp))
-    people = _person_words(text, toks, items)
+    people = _person_words(text, items)
     items = [it for it in items if _is_place_use(it, gazetteer, people)]
     _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
+    _prune(items, countries)
     for it in items:
         _choose(it, countries, {}, [])
     admin1s = Counter(
@@ -82,12 +85,17 @@ def resolve(
         for it in items
         if it.chosen and it.chosen.place.kind == "admin1"
     )
-    anchors = [it.chosen.place for it in items if it.chosen and _is_anchor(it)]
+    anchors = list({id(p): p for p in (it.chosen.place for it in items
+                                       if it.chosen and _is_anchor(it))}.values())
     countries = _country_profile(items, demonym_mentions, resolved=True)
     for it in items:
         _choose(it, countries, admin1s, anchors)
     mentions = [m for it in items if (m := _mention(text, it)) is not None]
     return sorted(mentions + demonym_mentions, key=lambda m: m.start)
+
+
+#: Candidates weighed per name: the likeliest by prior, plus any in the story's countries.
+MAX_CANDIDATES = 12
 
 
 def _candidates(sp: Spot, g: Gazetteer) -> list[Candidate]:
@@ -97,21 +105,27 @@ def _candidates(sp: Spot, g: Gazetteer) -> list[Candidate]:
     return list(g.candidates_for_key(sp.key_id))
 
 
-def _person_words(text: str, toks: list[tuple[int, int]], items: list[Item]) -> set[str]:
+def _prune(items: list[Item], countries: dict[str, float]) -> None:
+    """Keep the candidates that can still win: the likeliest few, and those the context
+    supports. Common names ("Victoria", "San Jose") have hundreds."""
+    for it in items:
+        if len(it.candidates) > MAX_CANDIDATES:
+            head = it.candidates[:MAX_CANDIDATES]
+            rest = [c for c in it.candidates[MAX_CANDIDATES:]
+                    if c.place.country in countries or c.place.country == it.cue_country
+                    or any(_contains(k, c) for k in it.cue_container)]
+            it.candidates = head + rest
+
+
+_TITLED_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(ctx.TITLES)) + r")\.? ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)*)")
+
+
+def _person_words(text: str, items: list[Item]) -> set[str]:
     """Surnames in this story: capitalised words that follow a title or another name part."""
     words: set[str] = set()
-    for n in range(1, len(toks)):
-        s, e = toks[n]
-        prev = text[toks[n - 1][0] : toks[n - 1][1]]
-        if prev in ctx.TITLES and text[toks[n - 1][1] : s] in (" ", ". ") and text[s].isupper():
-            words.add(text[s:e])
-            k = n + 1
-            while k < len(toks) and text[toks[k - 1][1] : toks[k][0]] == " ":
-                w = text[toks[k][0] : toks[k][1]]
-                if not w[0].isupper():
-                    break
-                words.add(w)
-                k += 1
+    for m in _TITLED_NAME.finditer(text):
+        words.update(re.findall(r"[^\W_]+", m.group(1)))
     for it in items:
         if it.cues.before_words and not it.cues.title_line and not it.cues.sentence_start:
             words.add(it.spot.text)
@@ -121,7 +135,7 @@ def _person_words(text: str, toks: list[tuple[int, int]], items: list[Item]) -> 
 def _is_place_use(it: Item, g: Gazetteer, people: set[str]) -> bool:
     """Drop names used inside a person's or an organisation's name, and everyday words."""
     c = it.cues
-    top = max(it.candidates, key=lambda x: x.prior)
+    top = it.candidates[0]  # sorted by prior
     big = top.place.kind in ("country", "admin1", "region") and top.quality >= 2
     if any(w in ctx.ORG_WORDS for w in c.after_words[:3]):
         return False
@@ -182,7 +196,7 @@ def _country_profile(
                 w = 1.5 if it.chosen.place.kind == "country" else 1.0
                 weights[it.chosen.place.country] += w * max(0.3, it.score)
             continue
-        top = max(it.candidates, key=lambda x: x.prior)
+        top = it.candidates[0]  # sorted by prior
         if top.place.kind == "country" and top.quality >= 2 and top.place.country:
             weights[top.place.country] += 2.0
         else:
@@ -210,9 +224,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _near(place: Place, anchors: list[Place]) -> float:
+    """1 within 50 km of another place of the story, falling to 0 at 400 km."""
     best = 0.0
+    coslat = math.cos(math.radians(place.lat))
     for a in anchors:
         if a is place:
+            continue
+        dy, dx = a.lat - place.lat, (a.lon - place.lon) * coslat
+        if abs(dy) > 4 or abs(dx) > 4:  # beyond 400 km for sure: skip the exact distance
             continue
         km = haversine_km(place.lat, place.lon, a.lat, a.lon)
         if km < 50:
@@ -255,8 +274,6 @@ def _choose(
             support += 0.8
         if p.admin1 and p.kind == "city" and admin1s.get((p.country, p.admin1)):
             support += 0.3
-        if anchors and p.kind in ("city", "admin2", "facility"):
-            support += 0.2 * _near(p, anchors)
         if suffix in ("province", "state", "governorate", "region", "oblast", "prefecture"):
             support += 0.4 if p.kind in ("admin1", "admin2", "region") else -0.2
         elif suffix in ("city", "town", "village"):
@@ -264,6 +281,12 @@ def _choose(
         if p.kind == "country" and c.quality >= ALIAS:
             support += 0.4
         scored.append((c.prior + support, support, c))
+    if anchors:  # nearness to the story's other places, for the few that can still win
+        scored.sort(key=lambda x: -x[0])
+        for n, (total, support, c) in enumerate(scored[:_NEAR_CHECKED]):
+            if c.place.kind in ("city", "admin2", "facility"):
+                near = 0.2 * _near(c.place, anchors)
+                scored[n] = (total + near, support + near, c)
     scored.sort(key=lambda x: (-x[0], _SMALL_KINDS.get(x[2].place.kind, 0), x[2].idx))
     best, support, chosen = scored[0]
     second = scored[1][0] if len(scored) > 1 else 0.0

@@ -59,41 +59,48 @@ def spot(text: str, gazetteer: Gazetteer, toks: list[tuple[int, int]] | None = N
     toks = tokens(text) if toks is None else toks
     folded = fold(text)
     found: list[Spot] = []
-    found.extend(_names(text, folded, toks, gazetteer))
+    starts = _starts(text, toks)
+    found.extend(_names(text, folded, toks, starts, gazetteer))
     found.extend(_acronyms(text, gazetteer))
-    found.extend(_demonyms(text, toks, gazetteer))
+    found.extend(_demonyms(text, toks, starts, gazetteer))
     return _longest_non_overlapping(found)
 
 
-def _starts_name(text: str, toks: list[tuple[int, int]], i: int) -> bool:
-    s, e = toks[i]
-    word = text[s:e]
-    if word[0].isupper():
-        return word not in _NEVER_START and (not word.isupper() or len(word) > 5)
-    if word in _PARTICLES and i + 1 < len(toks):
-        ns = toks[i + 1][0]
-        return text[ns].isupper() and _JOIN.fullmatch(text[e:ns]) is not None
-    return False
+def _starts(text: str, toks: list[tuple[int, int]]) -> list[int]:
+    """Indices of the tokens that may start a place name."""
+    out = []
+    n = len(toks)
+    for i, (s, e) in enumerate(toks):
+        first = text[s]
+        if first.isupper():
+            word = text[s:e]
+            if word not in _NEVER_START and (len(word) > 5 or not word.isupper()):
+                out.append(i)
+        elif e - s <= 3 and i + 1 < n and text[s:e] in _PARTICLES:
+            ns = toks[i + 1][0]
+            if text[ns].isupper() and _JOIN.fullmatch(text[e:ns]) is not None:
+                out.append(i)
+    return out
 
 
-def _names(text: str, folded: str, toks: list[tuple[int, int]], g: Gazetteer) -> list[Spot]:
+def _names(
+    text: str, folded: str, toks: list[tuple[int, int]], starts: list[int], g: Gazetteer
+) -> list[Spot]:
     out: list[Spot] = []
     n = len(toks)
-    for i in range(n):
-        if not _starts_name(text, toks, i):
-            continue
+    for i in starts:
         start = toks[i][0]
         best: tuple[int, int] | None = None
         for j in range(i, min(n, i + MAX_TOKENS)):
             if j > i:
                 gap = text[toks[j - 1][1] : toks[j][0]]
-                if not _JOIN.fullmatch(gap) and gap not in ("  ", " & "):
+                if gap != " " and not _JOIN.fullmatch(gap) and gap not in ("  ", " & "):
                     break
             key = " ".join(folded[start : toks[j][1]].split())
-            key_id = g.key_id(key)
+            key_id, more = g.probe(key)
             if key_id is not None and _cased(text, toks, i, j) and key not in _NEVER_ALONE:
                 best = (toks[j][1], key_id)
-            if not g.has_prefix(key):
+            if not more:
                 break
         if best:
             out.append(Spot(start, best[0], text[start : best[0]], key_id=best[1]))
@@ -120,27 +127,31 @@ def _acronyms(text: str, g: Gazetteer) -> list[Spot]:
     return out
 
 
-def _demonyms(text: str, toks: list[tuple[int, int]], g: Gazetteer) -> list[Spot]:
+def _demonyms(
+    text: str, toks: list[tuple[int, int]], starts: list[int], g: Gazetteer
+) -> list[Spot]:
     out = []
-    for i, (s, e) in enumerate(toks):
-        if not text[s].isupper():
-            continue
+    demonyms = g.demonyms
+    for i in starts:
+        s, e = toks[i]
         if i + 1 < len(toks) and text[e : toks[i + 1][0]] == " ":
             two = text[s : toks[i + 1][1]]
-            if two in g.demonyms:
-                out.append(Spot(s, toks[i + 1][1], two, demonym=g.demonyms[two]))
+            if two in demonyms:  # "South Korean"
+                out.append(Spot(s, toks[i + 1][1], two, demonym=demonyms[two]))
                 continue
         word = text[s:e]
-        if word in g.demonyms:
-            out.append(Spot(s, e, word, demonym=g.demonyms[word]))
+        if word in demonyms:
+            out.append(Spot(s, e, word, demonym=demonyms[word]))
     return out
 
 
 def _longest_non_overlapping(spots: list[Spot]) -> list[Spot]:
     chosen: list[Spot] = []
-    taken: list[tuple[int, int]] = []
+    if not spots:
+        return chosen
+    taken = bytearray(max(sp.end for sp in spots))
     for sp in sorted(spots, key=lambda s: (-(s.end - s.start), s.start, s.demonym is None)):
-        if all(sp.end <= a or sp.start >= b for a, b in taken):
+        if taken.find(1, sp.start, sp.end) < 0:
             chosen.append(sp)
-            taken.append((sp.start, sp.end))
+            taken[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
     return sorted(chosen, key=lambda s: s.start)

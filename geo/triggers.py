@@ -18,79 +18,89 @@ class Trigger:
     cameo: str | None
     pattern: re.Pattern[str]
     weight: float  # how surely the words report an event of this type
+    #: lower-case strings one of which a text must contain for the pattern to match at all:
+    #: a substring test is far cheaper than a regex scan
+    keywords: tuple[str, ...] = ()
 
 
-def _t(type_: str, subtype: str, cameo: str | None, pattern: str, weight: float) -> Trigger:
-    return Trigger(type_, subtype, cameo, re.compile(pattern, re.IGNORECASE), weight)
+def _t(
+    type_: str, subtype: str, cameo: str | None, keywords: tuple[str, ...], pattern: str,
+    weight: float,
+) -> Trigger:
+    return Trigger(type_, subtype, cameo, re.compile(pattern, re.IGNORECASE), weight, keywords)
 
 
 _AMB = r"(?:ambassadors?|envoys?|diplomats?|high commissioners?)"
+_AMB_WORDS = ("ambassador", "envoy", "diplomat", "commissioner")
 
 TRIGGERS: tuple[Trigger, ...] = (
     # strikes: air, drone, missile, rocket, artillery
-    _t("strike", "airstrike", "195", r"\bair[\s-]?strikes?\b|\bair raids?\b", 0.9),
-    _t("strike", "missile strike", "195", r"\bmissile (?:strikes?|attacks?)\b", 0.9),
-    _t("strike", "drone strike", "195", r"\bdrone (?:strikes?|attacks?)\b", 0.9),
-    _t("strike", "rocket attack", "195", r"\brocket (?:fire|attacks?|strikes?)\b", 0.85),
-    _t("strike", "shelling", "194", r"\bshell(?:ed|ing)\b|\bartillery (?:fire|strikes?)\b",
+    _t("strike", "airstrike", "195", ("airstrike", "air strike", "air-strike", "air raid"),
+       r"\bair[\s-]?strikes?\b|\bair raids?\b", 0.9),
+    _t("strike", "missile strike", "195", ("missile",), r"\bmissile (?:strikes?|attacks?)\b", 0.9),
+    _t("strike", "drone strike", "195", ("drone",), r"\bdrone (?:strikes?|attacks?)\b", 0.9),
+    _t("strike", "rocket attack", "195", ("rocket",),
+       r"\brocket (?:fire|attacks?|strikes?)\b", 0.85),
+    _t("strike", "shelling", "194", ("shell", "artillery"),
+       r"\bshell(?:ed|ing)\b|\bartillery (?:fire|strikes?)\b",
        0.8),
-    _t("strike", "bombardment", "195", r"\bbombard(?:ed|ment|ing)\b", 0.8),
-    _t("strike", "strike", "195",
+    _t("strike", "bombardment", "195", ("bombard",), r"\bbombard(?:ed|ment|ing)\b", 0.8),
+    _t("strike", "strike", "195", ("strik", "struck"),
        r"\b(?:precision |military |cross-border |retaliatory |(?:missile|drone) and (?:missile|"
        r"drone) )?strikes?\b(?! a (?:deal|balance|chord|tone))|\bstruck\b|\bstriking\b(?= "
        r"(?:targets?|sites?|bases?|positions?))", 0.8),
-    _t("strike", "missile fire", "195",
+    _t("strike", "missile fire", "195", ("fired", "launched"),
        r"\bfired (?:\w+ )?(?:missiles?|rockets?|drones?)\b|\blaunched (?:\w+ ){0,2}(?:missiles?|"
        r"rockets?|drones?)\b", 0.8),
-    _t("strike", "destruction of targets", "195",
+    _t("strike", "destruction of targets", "195", ("destr",),
        r"\bdestr(?:oyed|uction of)\b(?= (?:\w+ ){0,3}(?:bases?|targets?|sites?|positions?|"
        r"hideouts?|camps?|depots?))", 0.6),
-    _t("strike", "exchange of fire", "190",
+    _t("strike", "exchange of fire", "190", ("exchang", "shooting at", "firing at"),
        r"\bexchang\w* (?:of )?fire\b|\bshooting at\b|\bfiring at\b", 0.7),
     # attacks by groups
-    _t("attack", "bombing", "183",
+    _t("attack", "bombing", "183", ("bomb", "explosion"),
        r"\b(?:suicide |car |roadside )?bombings?\b|\bbomb (?:blast|attack)s?\b|\bexplosions?\b",
        0.8),
-    _t("attack", "armed attack", "180",
+    _t("attack", "armed attack", "180", ("attack", "raid", "ambush", "targeting", "assault"),
        r"\battack(?:s|ed|ing)?\b|\bcounterattacks?\b|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|"
        r"\btargeting\b|\bassault(?:s|ed)?\b", 0.6),
     # armed clashes and wars
-    _t("armed_clash", "clashes", "190",
+    _t("armed_clash", "clashes", "190", ("clash", "battle", "firefight", "skirmish"),
        r"\bclash(?:es|ed)?\b|\bgun ?battles?\b|\bfirefights?\b|\bskirmish(?:es)?\b", 0.8),
-    _t("conflict", "war", "190",
+    _t("conflict", "war", "190", ("war", "fight", "conflict", "insurgency", "offensive"),
        r"\bwar\b(?! (?:crimes?|criminals?|games?|chest|room|cabinet|footing))|\bfighting\b|"
        r"\bin a fight with\b|\bconflict\b|\binsurgency\b|\boffensive\b", 0.6),
     # visits
-    _t("visit", "visit", "042",
+    _t("visit", "visit", "042", ("visit", "trip to", "arriv", "landed in", "travel", "tour"),
        r"\bvisit(?:s|ed|ing)?\b|\btrip to\b|\barriv(?:ed|es|ing) in\b|\blanded in\b|"
        r"\btravel(?:l?ed|s)? to\b|\btour(?:ed)? of\b", 0.8),
-    _t("visit", "hosted visit", "043", r"\bhost(?:ed|s|ing)\b", 0.6),
+    _t("visit", "hosted visit", "043", ("host",), r"\bhost(?:ed|s|ing)\b", 0.6),
     # diplomacy
-    _t("diplomatic", "ambassador recall", "161",
+    _t("diplomatic", "ambassador recall", "161", _AMB_WORDS,
        rf"\brecall(?:ed|s|ing)? (?:\w+ ){{0,3}}{_AMB}|\bwithdr[ae]w\w* (?:\w+ ){{0,3}}{_AMB}|"
        rf"\btook back (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:\w+ ){{0,2}}(?:were |was )?recalled\b",
        0.9),
-    _t("diplomatic", "expulsion of diplomats", "163",
+    _t("diplomatic", "expulsion of diplomats", "163", _AMB_WORDS,
        rf"\bexpel(?:led|s|ling)? (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:were |was )?expelled\b",
        0.9),
-    _t("diplomatic", "ambassadors return", "050",
+    _t("diplomatic", "ambassadors return", "050", (*_AMB_WORDS, "resume"),
        rf"\breturn(?:ed|s|ing)? (?:of )?(?:\w+ ){{0,3}}{_AMB}|\b{_AMB}\b[^.]{{0,40}}\b(?:return|"
        rf"go(?:ing)? back|resume)\b|\bresume (?:their |his |her )?duties\b", 0.85),
-    _t("diplomatic", "restoration of ties", "050",
+    _t("diplomatic", "restoration of ties", "050", ("restor", "normali"),
        r"\brestor(?:e|ed|es|ing|ation of) (?:\w+ ){0,2}(?:ties|relations)\b|\b(?:ties|relations)"
        r" (?:\w+ )?restored\b|\b(?:normali[sz]ed?|normali[sz]ation of) (?:\w+ )?(?:ties|"
        r"relations)\b", 0.85),
-    _t("diplomatic", "downgrade of ties", "161",
+    _t("diplomatic", "downgrade of ties", "161", ("ties", "relations"),
        r"\b(?:cut|sever(?:ed)?|downgrad(?:e|ed)|suspend(?:ed)?|broke off) (?:\w+ ){0,2}(?:ties|"
        r"relations)\b", 0.85),
-    _t("diplomatic", "phone call", "041",
+    _t("diplomatic", "phone call", "041", ("phone", "call"),
        r"\bphone call\b|\btelephone (?:call|conversation)\b|\b(?:talked|spoke|spoken) (?:\w+ )?"
        r"(?:on|by|over) (?:the )?(?:phone|telephone)\b|\bcall between\b|"
        r"\b(?:phoned|telephoned)\b", 0.85),
-    _t("diplomatic", "talks", "036",
+    _t("diplomatic", "talks", "036", ("talks", "summit", "meeting", "joint statement"),
        r"\btalks\b|\bsummit\b|\bmeeting\b|\bjoint statement\b", 0.5),
     # protests
-    _t("protest", "protest", "141",
+    _t("protest", "protest", "141", ("protest", "rall", "demonstrat", "march"),
        r"\bprotest(?:s|ed|ers|ing)?\b|\brall(?:y|ies|ied)\b|\bdemonstrat(?:ion|ions|ors|ed)\b|"
        r"\bmarch(?:ed)? (?:on|through|to)\b", 0.75),
 )
