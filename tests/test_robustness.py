@@ -239,3 +239,65 @@ def test_same_inputs_give_the_same_bytes(command: str, tmp_path: Path) -> None:
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 100
+
+
+# ------------------------------------------------------------------------------ progress
+
+_SPINNER = {chr(c) for c in range(0x2800, 0x2900)} | set("━─█▏▕")
+
+
+def _has_progress(err: str) -> bool:
+    return "\x1b[" in err or "\r" in err or bool(_SPINNER & set(err))
+
+
+@pytest.fixture
+def undated(tmp_path: Path) -> Path:
+    """Seed articles plus one without any publication date (a warning for `geo events`)."""
+    folder = Path(shutil.copytree(SEEDS, tmp_path / "in"))
+    (folder / "undated.txt").write_text(STORY, encoding="utf-8")
+    return folder
+
+
+def test_no_progress_bar_when_stderr_is_a_pipe(undated: Path, tmp_path: Path) -> None:
+    done = run("events", undated, "-o", tmp_path / "out.jsonl")
+    assert done.returncode == 0
+    assert not _has_progress(done.stderr)
+    assert done.stderr.splitlines() == [
+        "geo: warning: undated.txt: no publication date: relative dates left unresolved"
+    ]
+
+
+def test_progress_bar_on_a_terminal(undated: Path, tmp_path: Path) -> None:
+    """The control for the test above: on a terminal the counter is drawn."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "geo", "places", str(undated),
+                             "-o", str(tmp_path / "out.jsonl")],
+                            stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert proc.wait(timeout=120) == 0
+    err = b"".join(chunks).decode("utf-8", "replace")
+    assert _has_progress(err) and "documents" in err
+
+
+def test_quiet_silences_warnings(undated: Path, tmp_path: Path) -> None:
+    done = run("events", undated, "-o", tmp_path / "out.jsonl", "--quiet")
+    assert done.returncode == 0
+    assert done.stderr == ""
+
+
+def test_quiet_still_reports_unreadable_documents(undated: Path, tmp_path: Path) -> None:
+    (undated / "empty.txt").write_bytes(b"")
+    done = run("events", undated, "-o", tmp_path / "out.jsonl", "-q")
+    assert done.returncode == 3
+    assert done.stderr.splitlines() == ["geo: empty.txt: empty"]
