@@ -20,7 +20,7 @@ from geo.boilerplate import boilerplate_ranges, in_ranges
 from geo.dates import find_dates, resolve_relative
 from geo.models import Document, Event, Mention, Place, TimeExpression
 from geo.sentences import sentences
-from geo.triggers import NOT_AN_EVENT, PLANNED, TRIGGERS, WEAPONS, Trigger
+from geo.triggers import HABITUAL, NOT_AN_EVENT, PLANNED, TRIGGERS, WEAPONS, Trigger
 
 _SPECIFICITY = {"facility": 3.2, "city": 3.0, "admin2": 2.5, "feature": 1.8, "admin1": 2.0,
                 "region": 1.5, "country": 1.0}
@@ -153,7 +153,8 @@ def _triggers(
     for trig, a, b in sorted(hits, key=lambda h: (_RANK[id(h[0])], h[1])):
         if b > e or any(a < y and x < b for x, y in taken):
             continue
-        if NOT_AN_EVENT.search(text[max(s, a - 40) : a]):
+        before = text[max(s, a - 40) : a]
+        if NOT_AN_EVENT.search(before) or HABITUAL.search(before):
             continue
         found.append((trig, a, b))
         taken.append((a, b))

@@ -68,7 +68,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("armed_clash", "clashes", "190", ("clash", "battle", "firefight", "skirmish"),
        r"\bclash(?:es|ed)?\b|\bgun ?battles?\b|\bfirefights?\b|\bskirmish(?:es)?\b", 0.8),
     _t("conflict", "war", "190", ("war", "fight", "conflict", "insurgency", "offensive"),
-       r"\bwar\b(?! (?:crimes?|criminals?|games?|chest|room|cabinet|footing))|\bfighting\b|"
+       r"\bwar\b(?! (?:crimes?|criminals?|games?|chest|room|cabinet|footing))|\bfighting\b(?! for\b)|"
        r"\bin a fight with\b|\bconflict\b|\binsurgency\b|\boffensive\b", 0.6),
     # visits
     _t("visit", "visit", "042", ("visit", "trip to", "arriv", "landed in", "travel", "tour"),
@@ -125,6 +125,10 @@ NOT_AN_EVENT = re.compile(
     r"[\w\s,'-]{0,30}$",
     re.IGNORECASE,
 )
+
+# Words right before a trigger that make it a habit, not one event ("several previous attacks").
+HABITUAL = re.compile(
+    r"\b(?:several|previous|repeated|numerous|frequent|a series of)\s+(?:\w+\s+)?$", re.I)
 
 # Words in a trigger's clause that make it announced or scheduled rather than done.
 PLANNED = re.compile(
