@@ -68,8 +68,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("armed_clash", "clashes", "190", ("clash", "battle", "firefight", "skirmish"),
        r"\bclash(?:es|ed)?\b|\bgun ?battles?\b|\bfirefights?\b|\bskirmish(?:es)?\b", 0.8),
     _t("conflict", "war", "190", ("war", "fight", "conflict", "insurgency", "offensive"),
-       r"\bwar\b(?! (?:crimes?|criminals?|games?|chest|room|cabinet|footing))|\bfighting\b(?! for\b)|"
-       r"\bin a fight with\b|\bconflict\b|\binsurgency\b|\boffensive\b", 0.6),
+       r"\bwar\b(?! (?:crimes?|criminals?|games?|chest|room|cabinet|footing))|"
+       r"\bfighting\b(?! for\b)|\bin a fight with\b|\bconflict\b|\binsurgency\b|"
+       r"\boffensive\b", 0.6),
     # visits
     _t("visit", "visit", "042", ("visit", "trip to", "arriv", "landed in", "travel", "tour"),
        r"\bvisit(?:s|ed|ing)?\b|\btrip to\b|\barriv(?:ed|es|ing) in\b|\blanded in\b|"
