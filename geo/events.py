@@ -75,6 +75,12 @@ _FATALITIES = (
     re.compile(rf"\b{_NUM}\s+(?:deaths|casualties|fatalities|dead)\b", re.I),
 )
 _NO_PLACE_SUBTYPES = frozenset({"phone call"})
+# "ISLAMABAD, Jan 18 (Reuters) -": where the story was filed, not where anything happened.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)\n]{1,30}\))?\s*[-—–]",
+    re.MULTILINE,
+)
 _RIGHT_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:in|on|across|over|into|throughout)\s+(?:the\s+)?$")
 _VIOLENT = frozenset({"strike", "attack", "armed_clash", "conflict"})
 
@@ -105,7 +111,9 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     text = doc.text
     boiler = boilerplate_ranges(text)
     dates = find_dates(text, doc.published)
-    places = [m for m in mentions if m.role != "boilerplate"]
+    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    places = [m for m in mentions
+              if m.role != "boilerplate" and not any(a <= m.start < b for a, b in datelines)]
     main = _main_countries(places)
     reports: list[_Report] = []
     hits = _trigger_hits(text)
@@ -238,8 +246,9 @@ def _report(
         place = None
     if type_ == "conflict" and place is None:
         return None
-    if place is None and when is None:
-        return None  # nothing to place it on the map or in time
+    if place is None and when is None and not (type_ == "diplomatic" and actor and target_of(
+            text, te, ce, clause_mentions, actor)):
+        return None  # nothing to place it on the map or in time, nor a pair of states
     target = _target(type_, actor, place, text, te, ce, clause_mentions)
     if target == actor:
         target = None
@@ -313,6 +322,17 @@ def _group_actor(before: str, mentions: list[Mention]) -> str | None:
     if any(mm.text == name or name in mm.text for mm in mentions):
         return None  # a place or a state, handled as such
     return name
+
+
+def target_of(
+    text: str, te: int, ce: int, mentions: list[Mention], actor: str
+) -> str | None:
+    """The state named after the trigger, other than the actor ("severed ties with Ecuador")."""
+    for m in mentions:
+        cc = _country_of(m)
+        if te <= m.start < ce and cc and cc != actor:
+            return cc
+    return None
 
 
 def _speaker(

@@ -171,3 +171,11 @@ def test_mentions_from_an_unrelated_text_do_not_crash() -> None:
     assert extract_events(_doc(""), []) == []
     mention_free = _doc("Nothing happened anywhere today.")
     assert extract_events(mention_free, list[Mention]()) == []
+
+
+def test_dateline_is_not_where_it_happened() -> None:
+    doc = _doc("MEXICO CITY, April 6 (AP) - Nicaragua broke off relations with Ecuador on "
+               "Saturday, the foreign ministry said.", published=date(2024, 4, 6))
+    [e] = _events(doc)
+    assert (e.type, e.subtype, e.cameo) == ("diplomatic", "downgrade of ties", "161")
+    assert (e.actor, e.target, e.place, e.date) == ("NI", "EC", None, date(2024, 4, 6))
