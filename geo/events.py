@@ -304,6 +304,10 @@ _GROUP_SUBJECT = re.compile(
     r"((?:[A-Z][\w'’-]*|al-\w+)(?:\s+(?:[A-Z][\w'’-]*|al-\w+|of|the))*)\s+"
     r"(?:(?:have|has|had|also|reportedly|allegedly)\s+){0,2}(?:\w+ly\s+)?$"
 )
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept "
+    "Oct Nov Dec Today Yesterday Tomorrow Earlier Later Last Next".split())
 _NOT_GROUPS = frozenset({"The", "It", "They", "He", "She", "We", "This", "That", "Officials",
                          "Police", "Witnesses", "Residents", "Sources", "Activists"})
 
@@ -317,9 +321,11 @@ def _group_actor(before: str, mentions: list[Mention]) -> str | None:
     name = m.group(1).strip()
     while name.split(" ")[0] in ("The", "the", "of"):
         name = name.split(" ", 1)[1] if " " in name else ""
-    if not name or name in _NOT_GROUPS or len(name) < 3:
+    if not name or name in _NOT_GROUPS or len(name) < 3 or name.endswith(("'s", "’s")):
         return None
-    if any(mm.text == name or name in mm.text for mm in mentions):
+    if any(w in _CALENDAR for w in name.split()):
+        return None  # "Thursday's strikes", "a December attack"
+    if any(mm.text in name or name in mm.text for mm in mentions):
         return None  # a place or a state, handled as such
     return name
 

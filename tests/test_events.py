@@ -179,3 +179,11 @@ def test_dateline_is_not_where_it_happened() -> None:
     [e] = _events(doc)
     assert (e.type, e.subtype, e.cameo) == ("diplomatic", "downgrade of ties", "161")
     assert (e.actor, e.target, e.place, e.date) == ("NI", "EC", None, date(2024, 4, 6))
+
+
+def test_group_actor_is_named_as_written_and_days_are_not_groups() -> None:
+    doc = _doc("The paramilitary Rapid Support Forces shelled El Fasher on Tuesday, killing at "
+               "least 40 people. Thursday's strikes on Omdurman killed nine.")
+    events = _events(doc)
+    assert [(e.actor, e.place.name) for e in events] == [
+        ("Rapid Support Forces", "El Fasher"), (None, "Omdurman")]
