@@ -157,7 +157,9 @@ def _dask_stream(
         workers = max(1, jobs or os.cpu_count() or 1)
         with _sigint_ignored():
             cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                # its HTTP server runs even without a dashboard: on a free loopback port
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             )
         client = Client(cluster)
     try:
