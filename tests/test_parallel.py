@@ -165,3 +165,35 @@ def test_ctrl_c_with_dask_stops_cleanly(corpus: Path, tmp_path: Path) -> None:
     # dask logs the tasks it cancels; workers must not die of the Ctrl-C themselves
     assert "KeyboardInterrupt" not in err, err
     assert err.splitlines()[-1] == "geo: interrupted; no output file was changed"
+
+
+_CLUSTER = """
+import sys
+from distributed import LocalCluster
+cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                       dashboard_address=None,
+                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+print(cluster.scheduler_address, flush=True)
+sys.stdin.read()
+cluster.close()
+"""
+
+
+@pytest.mark.slow
+def test_dask_external_scheduler_is_byte_identical(
+    corpus: Path, serial: dict[str, tuple], tmp_path: Path
+) -> None:
+    """`--scheduler ADDR`: a cluster started elsewhere (here another process on loopback)."""
+    pytest.importorskip("distributed", reason="dask[distributed] is in the test extra")
+    cluster = subprocess.Popen([sys.executable, "-c", _CLUSTER], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        address = cluster.stdout.readline().strip()
+        assert address.startswith("tcp://127.0.0.1:"), address
+        out = tmp_path / "events.geojson"
+        done = run("geojson", corpus, "-o", out, "--engine", "dask", "--scheduler", address)
+        assert done.returncode == 3, done.stderr
+        assert out.read_bytes() == serial["geojson"][0]
+        assert done.stderr == serial["geojson"][1]
+    finally:
+        cluster.communicate(input="", timeout=60)
