@@ -159,7 +159,7 @@ def test_ctrl_c_with_jobs_stops_cleanly(corpus: Path, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ctrl_c_with_dask_stops_cleanly(corpus: Path, tmp_path: Path) -> None:
     pytest.importorskip("distributed", reason="dask[distributed] is in the test extra")
-    status, err, content = _interrupt(corpus, tmp_path, 10, "--engine", "dask", "--jobs", "2")
+    status, err, content = _interrupt(corpus, tmp_path, 8, "--engine", "dask", "--jobs", "2")
     assert status == 130
     assert content == b"old\n"
     # dask logs the tasks it cancels; workers must not die of the Ctrl-C themselves
