@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElemen
 from folium.map import Layer
 from folium.template import Template
 
+from geo.models import MergedEvent
 from maps import assets
 from maps.countries import outlines_near
 from maps.data import MapData, prepare
@@ -267,7 +269,7 @@ def _payload(data: MapData, title: str | None, subtitle: str | None) -> dict[str
 
 
 def build_map(
-    collection: dict[str, Any],
+    collection: dict[str, Any] | Sequence[MergedEvent],
     title: str | None = None,
     subtitle: str | None = None,
     *,
@@ -280,7 +282,12 @@ def build_map(
     One toggleable layer per kind of event present, a legend, a date slider when the events
     span more than a day, and the articles cited. Features without a Point are skipped.
     `tiles` is an xyzservices name or a URL template (then give `attribution`).
+    `collection` may also be the merged events themselves (geo.merge.merge_events).
     """
+    if not isinstance(collection, dict):
+        from geo.export import to_geojson
+
+        collection = to_geojson(collection)
     data = prepare(collection)
     figure = EventFigure(title=title or "Map of events")
     fmap = EventMap(location=[20, 0], zoom_start=2, tiles=None, zoom_control="topright")

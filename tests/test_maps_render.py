@@ -124,3 +124,17 @@ def test_embed_snippet_escapes_hostile_text(tmp_path, hostile):
     for bit in HOSTILE_BITS:
         assert bit not in snippet, bit
     assert snippet.count("<script>") == 1
+
+
+def test_build_map_takes_merged_events_and_shows_in_jupyter() -> None:
+    from geo.documents import read_inputs
+    from geo.events import extract_events
+    from geo.merge import merge_events
+    from geo.places import extract_places
+
+    root = Path(__file__).resolve().parents[1]
+    docs = list(read_inputs([str(root / "seeds")]))
+    merged = merge_events([e for d in docs for e in extract_events(d, extract_places(d.text))],
+                          {d.id: d for d in docs})
+    fmap = build_map(merged, title="Seeds")
+    assert "Saravan" in fmap._repr_html_() or "Saravan" in render_html(fmap)
