@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from geo.outputs import atomic_write
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -89,15 +90,7 @@ def render_png(
             png = _screenshot(started, html_file, width, height, settle_ms, offline)
     else:
         png = _screenshot(browser, html_file, width, height, settle_ms, offline)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(png)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(out, png)
     return out
 
 

@@ -7,8 +7,6 @@ one folium layer per kind of event, so a thousand events stay light and fast.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo.models import MergedEvent
+from geo.outputs import atomic_write
 from maps import assets
 from maps.countries import outlines_near
 from maps.data import MapData, prepare
@@ -313,19 +312,10 @@ def render_html(fmap: folium.Map, self_contained: bool = False) -> str:
     return fmap.get_root().render()
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a file so readers never see half of it: temp file beside it, then rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_text_atomic(path: Path | str, text: str) -> None:
+    """Write a page so readers never see half of it (geo.outputs does the atomic part)."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, text)
 
 
 def write_map(
