@@ -8,6 +8,7 @@ the log error (mean of ln(1 + km) / ln(20039)), as in Gritta et al. (2018).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import statistics
@@ -40,7 +41,8 @@ class Scores:
     auc: float
 
     def to_dict(self) -> dict[str, float | int]:
-        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in values.items()}
 
     def __str__(self) -> str:
         return (

@@ -309,8 +309,6 @@ def test_eval_prints_precision_and_recall(geovirus_slice: Path, capsys) -> None:
     assert 0.5 < figures["precision"] <= 1 and 0.5 < figures["recall"] <= 1
 
 
-@pytest.mark.xfail(raises=AttributeError, strict=False,
-                   reason="geo/evaluate.py: Scores.to_dict reads __dict__ of a slots dataclass")
 def test_eval_json(geovirus_slice: Path, capsys) -> None:
     assert geo("eval", geovirus_slice, "--json") == 0
     scores = json.loads(capsys.readouterr().out)
