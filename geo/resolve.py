@@ -78,8 +78,7 @@ def resolve(
     _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
     _prune(items, countries)
-    for it in items:
-        _choose(it, countries, {}, [])
+    _choose_all(items, countries, Counter(), [])
     admin1s = Counter(
         (it.chosen.place.country, it.chosen.place.name)
         for it in items
@@ -88,8 +87,7 @@ def resolve(
     anchors = list({id(p): p for p in (it.chosen.place for it in items
                                        if it.chosen and _is_anchor(it))}.values())
     countries = _country_profile(items, demonym_mentions, resolved=True)
-    for it in items:
-        _choose(it, countries, admin1s, anchors)
+    _choose_all(items, countries, admin1s, anchors)
     mentions = [m for it in items if (m := _mention(text, it)) is not None]
     return sorted(mentions + demonym_mentions, key=lambda m: m.start)
 
@@ -248,6 +246,23 @@ def _contains(container: Candidate, c: Candidate) -> bool:
     if cp.kind in ("admin1", "admin2", "region") and p.country == cp.country:
         return p.admin1 is not None and fold_name(p.admin1) == fold_name(cp.name)
     return False
+
+
+def _choose_all(
+    items: list[Item], countries: dict[str, float], admin1s: Counter, anchors: list[Place]
+) -> None:
+    """Choose every item's place; a name repeated with the same cues is weighed once."""
+    done: dict[tuple, Item] = {}
+    for it in items:
+        key = (it.spot.key_id, it.spot.acronym, it.cue_country,
+               tuple(c.idx for c in it.cue_container), tuple(c.idx for c in it.cue_contained),
+               it.cues.next_word.lower(), len(it.candidates))
+        same = done.get(key)
+        if same is None:
+            _choose(it, countries, admin1s, anchors)
+            done[key] = it
+        else:
+            it.chosen, it.support, it.score = same.chosen, same.support, same.score
 
 
 def _choose(
