@@ -14,6 +14,7 @@ import itertools
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,6 +33,23 @@ def places_options() -> str:
         [*measure.geo_command(), "places", "--help"], capture_output=True, text=True, check=False
     )
     return done.stdout
+
+
+SPIN = "x = 0\nfor i in range(20_000_000):\n    x += i\n"
+
+
+def machine_scaling() -> float:
+    """How much two busy processes on cores 0 and 1 get done relative to one on core 0: the
+    ceiling for any two-worker speedup on this machine (below 2 when cores are shared)."""
+
+    def timed(cores: list[str]) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen(measure.pinned([sys.executable, "-c", SPIN], c)) for c in cores]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+
+    return 2 * timed(["0"]) / timed(["0", "1"])
 
 
 def prefix(source: Path, n: int, out: Path) -> Path:
@@ -106,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
                                f">= {TARGET_SPEEDUP}x", speedup >= TARGET_SPEEDUP))
             print(measure.line("  peak RSS, all processes", f"{measure.rss_mb(outcome):,.0f} MB"))
             notes.append(measure.busy_note(outcome, cores=2))
+        ceiling = machine_scaling()
+        print(measure.line("machine: 2 busy processes vs 1 (ceiling)", f"{ceiling:.2f}x"))
         for note in filter(None, notes):
             print(note)
     return 0
