@@ -82,7 +82,7 @@ _METONYM_BEFORE = re.compile(
     r"(?:rift|tensions?|talks)\s+between|blamed)\s+$"
 )
 
-_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +92,7 @@ class Surroundings:
     before_words: tuple[str, ...]  # capitalised words directly before, nearest last
     after_words: tuple[str, ...]  # capitalised words directly after, nearest first
     prev_word: str  # the word just before (any case), '' at a sentence start
+    prev_prev_word: str  # the word before that
     next_word: str
     sentence_start: bool
     title_line: bool  # the words around are a headline in title case
@@ -104,17 +105,27 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return ls, len(text) if le < 0 else le
 
 
+_SEGMENT_END = re.compile(r"[:.!?|–—\n]")
+_TITLE_LOWER = frozenset("with from into over after than onto upon amid that this their".split())
+
+
 def is_title_case(
     text: str, toks: list[tuple[int, int]], i: int, j: int, ls: int, le: int
 ) -> bool:
-    """Whether tokens i..j sit in headline title case: most longer words around them on the
-    line are capitalised (a headline glued to the first paragraph still counts)."""
-    lo, hi = max(0, i - 6), min(len(toks), j + 7)
+    """Whether tokens i..j sit in a headline in title case: every longer word around them on
+    the line is capitalised (a headline glued to the first paragraph still counts)."""
+    lo, hi = i, j + 1
+    while lo > max(0, i - 6) and not _SEGMENT_END.search(text[toks[lo - 1][1] : toks[lo][0]]):
+        lo -= 1
+    while hi < min(len(toks), j + 7) and not _SEGMENT_END.search(
+        text[toks[hi - 1][1] : toks[hi][0]]
+    ):
+        hi += 1
     words = [text[s:e] for s, e in toks[lo:hi] if ls <= s < le and e - s >= 4]
-    words = [w for w in words if not w.isdigit()]
-    if len(words) < 4:
+    words = [w for w in words if not w.isdigit() and w not in _TITLE_LOWER]
+    if len(words) < 3:
         return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+    return all(w[0].isupper() for w in words)
 
 
 def surroundings(
@@ -144,10 +155,12 @@ def surroundings(
     if prefix.endswith(("'s ", "’s ")):
         prev_word = "'s"
     next_word = text[toks[j + 1][0] : toks[j + 1][1]] if j + 1 < len(toks) else ""
+    prev_prev_word = text[toks[i - 2][0] : toks[i - 2][1]] if i >= 2 and prev_word else ""
     return Surroundings(
         before_words=tuple(reversed(before)),
         after_words=tuple(after),
         prev_word=prev_word,
+        prev_prev_word=prev_prev_word,
         next_word=next_word,
         sentence_start=sentence_start,
         title_line=title_line,

@@ -120,12 +120,16 @@ _TITLED_NAME = re.compile(
 
 
 def _person_words(text: str, items: list[Item]) -> set[str]:
-    """Surnames in this story: capitalised words that follow a title or another name part."""
+    """Names in this story that are people's: words after a title ("Foreign Minister Jalil
+    Abbas Jilani"), and small towns' names seen inside a longer name ("Pauline Cafferkey").
+    Each is a person's elsewhere in the story too ("Jilani said")."""
     words: set[str] = set()
     for m in _TITLED_NAME.finditer(text):
         words.update(re.findall(r"[^\W_]+", m.group(1)))
     for it in items:
-        if it.cues.before_words and not it.cues.title_line and not it.cues.sentence_start:
+        c, top = it.cues, it.candidates[0]
+        if (c.before_words and not c.title_line and not c.sentence_start
+                and top.place.kind == "city" and top.place.population < 1_000_000):
             words.add(it.spot.text)
     return words
 
@@ -137,6 +141,8 @@ def _is_place_use(it: Item, g: Gazetteer, people: set[str]) -> bool:
     big = top.place.kind in ("country", "admin1", "region") and top.quality >= 2
     if any(w in ctx.ORG_WORDS for w in c.after_words[:3]):
         return False
+    if c.prev_word == "of" and c.prev_prev_word in ctx.ORG_WORDS and not big:
+        return False  # "the Army of Justice", "Bank of Commerce"
     if c.before_words and not c.title_line:
         if any(w in ctx.TITLES for w in c.before_words):
             return False
@@ -154,7 +160,8 @@ def _is_place_use(it: Item, g: Gazetteer, people: set[str]) -> bool:
     if key in g.common and not primary_country:
         if c.sentence_start or c.title_line:
             return False
-        if c.prev_word.lower() not in ctx.LOCATIVE and top.place.population < 100_000:
+        local = c.prev_word.lower() in ctx.LOCATIVE or c.comma_next
+        if not (big or local or top.place.population >= 100_000):
             return False
     return True
 
