@@ -105,27 +105,29 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return ls, len(text) if le < 0 else le
 
 
-_SEGMENT_END = re.compile(r"[:.!?|–—\n]")
+_SEGMENT_CHARS = ":.!?|–—"
 _TITLE_LOWER = frozenset("with from into over after than onto upon amid that this their".split())
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def is_title_case(
     text: str, toks: list[tuple[int, int]], i: int, j: int, ls: int, le: int
 ) -> bool:
-    """Whether tokens i..j sit in a headline in title case: every longer word around them on
-    the line is capitalised (a headline glued to the first paragraph still counts)."""
-    lo, hi = i, j + 1
-    while lo > max(0, i - 6) and not _SEGMENT_END.search(text[toks[lo - 1][1] : toks[lo][0]]):
-        lo -= 1
-    while hi < min(len(toks), j + 7) and not _SEGMENT_END.search(
-        text[toks[hi - 1][1] : toks[hi][0]]
-    ):
-        hi += 1
-    words = [text[s:e] for s, e in toks[lo:hi] if ls <= s < le and e - s >= 4]
-    words = [w for w in words if not w.isdigit() and w not in _TITLE_LOWER]
-    if len(words) < 3:
-        return False
-    return all(w[0].isupper() for w in words)
+    """Whether tokens i..j sit in a headline in title case: every longer word of the phrase
+    around them (up to six words either side, within a colon, dash or line) is capitalised,
+    so a headline glued to the first paragraph still counts."""
+    lo = toks[max(0, i - 6)][0]
+    hi = toks[min(len(toks) - 1, j + 6)][1]
+    start, end = toks[i][0], toks[j][1]
+    left = text[max(lo, ls) : start]
+    cut = max(left.rfind(c) for c in _SEGMENT_CHARS)
+    right = text[end : min(hi, le)]
+    stops = [n for n in (right.find(c) for c in _SEGMENT_CHARS) if n >= 0]
+    phrase = left[cut + 1 :] + text[start:end] + (right[: min(stops)] if stops else right)
+    words = [w for w in _LONG_WORD.findall(phrase) if w not in _TITLE_LOWER]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def surroundings(
