@@ -19,11 +19,12 @@ EXIT_OK, EXIT_USAGE, EXIT_BAD_INPUT = 0, 2, 3
 class Run:
     """One command's stream of analysed documents, with its problems counted for the exit."""
 
-    def __init__(self, args: argparse.Namespace, events: bool) -> None:
+    def __init__(self, args: argparse.Namespace, events: bool, record: str | None = None) -> None:
         from geo.pipeline import Settings
 
         self.args = args
-        self.settings = Settings(events=events, extra_places=tuple(args.places or ()))
+        self.settings = Settings(events=events, extra_places=tuple(args.places or ()),
+                                 record=record, keep_text=False)
         self.bad = 0
         self.docs: dict[str, Any] = {}
 
@@ -90,27 +91,18 @@ class _progress:  # noqa: N801 - used as a context manager like a function
 
 
 def cmd_places(args: argparse.Namespace) -> int:
-    from geo.outputs import write_jsonl
+    from geo.outputs import write_lines
 
-    run = Run(args, events=False)
-    rows = (
-        {
-            "doc": a.doc.id,
-            "published": a.doc.published.isoformat() if a.doc.published else None,
-            "mentions": [m.to_dict() for m in a.mentions],
-        }
-        for a in run.analyses()
-    )
-    write_jsonl(args.output, rows)
+    run = Run(args, events=False, record="places")
+    write_lines(args.output, (a.line for a in run.analyses()))
     return run.status
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from geo.export import events_jsonl_record
-    from geo.outputs import write_jsonl
+    from geo.outputs import write_lines
 
-    run = Run(args, events=True)
-    write_jsonl(args.output, (events_jsonl_record(a.doc, a.events) for a in run.analyses()))
+    run = Run(args, events=True, record="events")
+    write_lines(args.output, (a.line for a in run.analyses()))
     return run.status
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from geo.models import Document, Event, MergedEvent
+from geo.models import Document, Event, Mention, MergedEvent
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,6 +34,15 @@ REPORT_COLUMNS = (
 )
 _INT_COLUMNS = ("geonameid", "fatalities", "n_sources", "evidence_start", "evidence_end")
 _JOIN = "; "
+
+
+def places_jsonl_record(doc: Document, mentions: Sequence[Mention]) -> dict[str, Any]:
+    """One line of `geo places`: the document and every place mention in it."""
+    return {
+        "doc": doc.id,
+        "published": _iso(doc.published),
+        "mentions": [m.to_dict() for m in mentions],
+    }
 
 
 def events_jsonl_record(doc: Document, events: Sequence[Event]) -> dict[str, Any]:

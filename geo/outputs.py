@@ -81,16 +81,23 @@ def write_jsonl(
 
     Deterministic: keys in insertion order, UTF-8 kept as is. Returns the number of lines.
     """
+    return write_lines(path, _jsonl_lines(rows), stdout)
+
+
+def write_lines(
+    path: str | os.PathLike[str], lines: Iterable[str], stdout: TextIO | None = None
+) -> int:
+    """Lines that end in '\\n' to `path` (atomically) or to standard output for '-'."""
     count = 0
     if str(path) == "-":
         out = stdout if stdout is not None else sys.stdout
-        for line in _jsonl_lines(rows):
+        for line in lines:
             out.write(line)
             count += 1
         out.flush()
         return count
     with atomic_open(path, "w") as handle:
-        for line in _jsonl_lines(rows):
+        for line in lines:
             handle.write(line)
             count += 1
     return count

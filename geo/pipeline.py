@@ -1,8 +1,9 @@
 """One document through the pipeline (places, then events), and a stream of them in parallel.
 
 `analyse` is the per-document function every engine runs; `analyse_stream` maps it over a
-stream of documents in order, in this process, in worker processes, or on a Dask cluster,
-in bounded windows so memory does not grow with the corpus.
+stream of documents in order, in this process, in worker processes (fed continuously, with
+a bounded number of documents in flight) or on a Dask cluster (in windows), so memory does
+not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class Analysis:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     warnings: tuple[str, ...] = ()
+    #: the document's output line, already encoded by the worker (Settings.record)
+    line: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,11 @@ class Settings:
 
     events: bool = True
     extra_places: tuple[str, ...] = ()
+    #: "places" or "events": workers encode each document's JSON line themselves and send
+    #: back only that, so the parent's work does not grow with the number of workers
+    record: str | None = None
+    #: keep the document's text in the results (the command line never needs it back)
+    keep_text: bool = True
 
 
 _GAZETTEER_CACHE: dict[tuple[str, ...], object] = {}
@@ -83,9 +91,27 @@ def _analyse_or_error(item: Document | ReadError, settings: Settings) -> Analysi
     if isinstance(item, ReadError):
         return item
     try:
-        return analyse(item, settings)
+        result = analyse(item, settings)
+        if settings.record:
+            result = _encoded(result, settings.record)
+        if not settings.keep_text:
+            result = dataclasses.replace(result, doc=dataclasses.replace(result.doc, text=""))
+        return result
     except Exception as exc:  # one bad document never sinks a batch
         return ReadError(item.id, item.id, None, f"could not be analysed: {exc!r}")
+
+
+def _encoded(result: Analysis, record: str) -> Analysis:
+    import json
+
+    from geo.export import events_jsonl_record, places_jsonl_record
+
+    if record == "places":
+        row = places_jsonl_record(result.doc, result.mentions)
+    else:
+        row = events_jsonl_record(result.doc, result.events)
+    line = json.dumps(row, ensure_ascii=False) + "\n"
+    return Analysis(result.doc, (), (), result.warnings, line)
 
 
 def _worker_init(settings: Settings) -> None:
@@ -136,9 +162,27 @@ def analyse_stream(
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     _gazetteer(settings)  # forked workers share the loaded index pages
+    limit = jobs * WINDOW_PER_JOB
+    in_flight = threading.Semaphore(limit)
+    chunk = max(1, min(8, limit // (2 * jobs)))  # a chunk must fill within the limit
+    stop = threading.Event()
+
+    def feed() -> Iterator[tuple[Document | ReadError, Settings]]:
+        for item in items:
+            while not in_flight.acquire(timeout=0.05):  # read ahead no further than this
+                if stop.is_set():
+                    return
+            if stop.is_set():
+                return
+            yield item, settings
+
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings,)) as pool:
-        for window in _windows(items, jobs * WINDOW_PER_JOB):
-            yield from pool.imap(_worker_run, [(x, settings) for x in window], chunksize=16)
+        try:
+            for result in pool.imap(_worker_run, feed(), chunksize=chunk):
+                in_flight.release()
+                yield result
+        finally:
+            stop.set()  # let the pool's feeding thread end before the pool is torn down
 
 
 def _dask_stream(

@@ -13,16 +13,19 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gazetteer.build import ALIAS, ALTERNATE, PRIMARY
 from gazetteer.index import Candidate, Gazetteer
-from gazetteer.normalize import fold_name
+from gazetteer.normalize import fold_name as _fold_name
 from geo import context as ctx
 from geo.boilerplate import in_ranges
 from geo.models import Mention, Place
 from geo.spot import Spot
 
 _NEAR_CHECKED = 6
+#: Names are folded again and again (a province's name for each town in it): memoised.
+fold_name = lru_cache(maxsize=1 << 16)(_fold_name)
 _SMALL_KINDS = {"city": 3, "facility": 3, "admin2": 2, "admin1": 1, "region": 1, "feature": 1}
 
 
