@@ -8,6 +8,7 @@ not grow with the corpus.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import itertools
@@ -207,9 +208,14 @@ def _dask_stream(
             )
         client = Client(cluster)
     try:
-        for window in _windows(items, max(1, jobs) * WINDOW_PER_JOB * 4):
+        pending: collections.deque = collections.deque()
+        for window in _windows(items, max(1, jobs) * WINDOW_PER_JOB * 2):
             bag = db.from_sequence(window, npartitions=max(1, min(len(window), 4 * max(1, jobs))))
-            yield from bag.map(_analyse_or_error, settings).compute(scheduler=client)
+            pending.append(client.compute(bag.map(_analyse_or_error, settings)))
+            if len(pending) > 1:  # the cluster works on the next window while we write this
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:
         client.close()
         if cluster is not None:
