@@ -110,7 +110,6 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     """Every event the document reports, each once, in text order."""
     text = doc.text
     boiler = boilerplate_ranges(text)
-    dates = find_dates(text, doc.published)
     datelines = [m.span() for m in _DATELINE.finditer(text)]
     places = [m for m in mentions
               if m.role != "boilerplate" and not any(a <= m.start < b for a, b in datelines)]
@@ -124,9 +123,12 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
         if lo == hi:
             continue
+        triggers = _triggers(text, s, e, hits[lo:hi])
+        if not triggers:
+            continue
         in_sentence = [m for m in places if s <= m.start < e]
-        sentence_dates = [d for d in dates if s <= d.start < e]
-        for trig, ts, te in _triggers(text, s, e, hits[lo:hi]):
+        sentence_dates = _dates_in(text, s, e, doc.published)
+        for trig, ts, te in triggers:
             report = _report(text, doc.published, (s, e), trig, ts, te, in_sentence,
                              sentence_dates, reports)
             if report is not None:
@@ -141,6 +143,13 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
 
 #: Earlier rows of the trigger table are more specific and win where matches overlap.
 _RANK = {id(t): n for n, t in enumerate(TRIGGERS)}
+
+
+def _dates_in(text: str, s: int, e: int, published: date | None) -> list[TimeExpression]:
+    """Time phrases of one sentence, with offsets into the whole text. Only sentences that
+    report an event are searched: dates cost more than anything else here."""
+    return [dataclasses.replace(d, start=d.start + s, end=d.end + s)
+            for d in find_dates(text[s:e], published)]
 
 
 def _trigger_hits(text: str) -> list[tuple[Trigger, int, int]]:
