@@ -67,11 +67,10 @@ def _valid_point(lon: float, lat: float) -> bool:
     return finite and -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0
 
 
-def _properties(m: MergedEvent) -> dict[str, Any]:
-    """A merged event's feature properties, flattened, in the order of OUTPUTS.md."""
-    e, p = m.event, m.event.place
-    return {
-        "id": m.id,
+def _flat(e: Event, coordinates: bool = False) -> dict[str, Any]:
+    """An event's fields with its place flattened, in the order of OUTPUTS.md."""
+    p = e.place
+    row: dict[str, Any] = {
         "type": e.type,
         "subtype": e.subtype,
         "cameo": e.cameo,
@@ -84,11 +83,25 @@ def _properties(m: MergedEvent) -> dict[str, Any]:
         "country": p.country if p else None,
         "admin1": p.admin1 if p else None,
         "geonameid": p.geonameid if p else None,
+    }
+    if coordinates:
+        row["lat"] = round(p.lat, 6) if p else None
+        row["lon"] = round(p.lon, 6) if p else None
+    row.update({
         "actor": e.actor,
         "target": e.target,
         "fatalities": e.fatalities,
         "confidence": round(e.confidence, 3),
         "background": e.background,
+    })
+    return row
+
+
+def _properties(m: MergedEvent) -> dict[str, Any]:
+    """A merged event's feature properties, flattened, in the order of OUTPUTS.md."""
+    return {
+        "id": m.id,
+        **_flat(m.event),
         "sources": [s.to_dict() for s in m.sources],
         "n_sources": m.n_sources,
     }
@@ -159,34 +172,11 @@ def to_table(merged: Sequence[MergedEvent]) -> pd.DataFrame:
 
 def events_dataframe(events: Sequence[Event]) -> pd.DataFrame:
     """One row per event as its document reports it, in the order given."""
-    rows = []
-    for e in events:
-        p = e.place
-        rows.append({
-            "doc": e.doc,
-            "type": e.type,
-            "subtype": e.subtype,
-            "cameo": e.cameo,
-            "date": _iso(e.date),
-            "date_precision": e.date_precision,
-            "date_text": e.date_text,
-            "status": e.status,
-            "place_name": p.name if p else None,
-            "place_kind": p.kind if p else None,
-            "country": p.country if p else None,
-            "admin1": p.admin1 if p else None,
-            "geonameid": p.geonameid if p else None,
-            "lat": round(p.lat, 6) if p else None,
-            "lon": round(p.lon, 6) if p else None,
-            "actor": e.actor,
-            "target": e.target,
-            "fatalities": e.fatalities,
-            "confidence": round(e.confidence, 3),
-            "background": e.background,
-            "evidence": e.evidence,
-            "evidence_start": e.evidence_start,
-            "evidence_end": e.evidence_end,
-        })
+    rows = [
+        {"doc": e.doc, **_flat(e, coordinates=True), "evidence": e.evidence,
+         "evidence_start": e.evidence_start, "evidence_end": e.evidence_end}
+        for e in events
+    ]
     return _frame(rows, REPORT_COLUMNS)
 
 
