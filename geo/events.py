@@ -131,9 +131,11 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
         for trig, ts, te in triggers:
             report = _report(text, doc.published, (s, e), trig, ts, te, in_sentence,
                              sentence_dates, reports)
-            if report is not None:
-                report.background = _is_background(report, main)
-                reports.append(report)
+            if report is None:
+                continue
+            for one in [report, *_listed(text, report, in_sentence)]:
+                one.background = _is_background(one, main)
+                reports.append(one)
     events = [_with_target_place(r, places) for r in _consolidate(reports)]
     return [_to_event(doc, r, text) for r in events]
 
@@ -267,6 +269,31 @@ def _report(
     confidence = trig.weight * (0.6 + 0.2 * (place is not None) + 0.2 * (when is not None))
     return _Report(trig, ts, te, sentence, type_, subtype, cameo, place, when,
                    "planned" if planned else "occurred", actor, target, fatalities, confidence)
+
+
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _listed(text: str, report: _Report, mentions: list[Mention]) -> list[_Report]:
+    """"Strikes in Iraq, Syria and Pakistan": one violent report per place of the list."""
+    if report.type not in _VIOLENT or report.place is None:
+        return []
+    kind = report.place.place.kind
+    out: list[_Report] = []
+    last = report.place
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start <= last.start:
+            continue
+        if m.role != "location" or m.place.kind != kind or not _LIST_GAP.match(
+            text[last.end : m.start]
+        ):
+            break
+        if m.place.country and m.place.country == report.actor:
+            break
+        target = m.place.country if m.place.country != report.actor else None
+        out.append(dataclasses.replace(report, place=m, target=target, fatalities=None))
+        last = m
+    return out
 
 
 def _country_of(m: Mention) -> str | None:

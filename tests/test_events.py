@@ -187,3 +187,11 @@ def test_group_actor_is_named_as_written_and_days_are_not_groups() -> None:
     events = _events(doc)
     assert [(e.actor, e.place.name) for e in events] == [
         ("Rapid Support Forces", "El Fasher"), (None, "Omdurman")]
+
+
+def test_each_place_of_a_list_is_an_event() -> None:
+    doc = _doc("Turkey carried out airstrikes in Iraq, Syria and Libya on Tuesday.")
+    events = _events(doc)
+    assert sorted((e.place.country, e.actor, e.date) for e in events) == [
+        ("IQ", "TR", date(2024, 3, 12)), ("LY", "TR", date(2024, 3, 12)),
+        ("SY", "TR", date(2024, 3, 12))]
