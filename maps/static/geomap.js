@@ -273,7 +273,7 @@ function geoMapInit(map, layers, dataId) {
   var top = corner("top.leaflet-left"), bottom = corner("bottom.leaflet-left");
   if (data.bounds) {
     map.fitBounds(data.bounds, {
-      paddingTopLeft: [24, top], paddingBottomRight: [24, bottom], maxZoom: 8
+      paddingTopLeft: [24, top], paddingBottomRight: [24, bottom], maxZoom: 8, animate: false
     });
   }
   map.getContainer().setAttribute("aria-label", "Map" + (data.title ? ": " + data.title : ""));
