@@ -7,6 +7,7 @@ add up to.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -15,7 +16,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,3 +154,44 @@ def geo_run(
 def rss_mb(result: Run) -> float:
     """Peak resident memory of the run: the larger of the biggest process and the tree sum."""
     return max(result.max_rss_mb, result.tree_rss_mb)
+
+
+def corpus_args(description: str, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The --docs and --seed options every corpus benchmark takes."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--docs", type=int, default=10_000, help="corpus size (default 10000)")
+    parser.add_argument("--seed", type=int, default=0)
+    return parser.parse_args(argv)
+
+
+def run_on_corpus(
+    subcommand: str, docs: int, seed: int, out_name: str,
+    inspect: Callable[[Path], object] | None = None,
+) -> tuple[Run, object]:
+    """Build the index (untimed), write a corpus, time `geo SUBCOMMAND` on it on one core;
+    returns the run and what `inspect` made of the output file before it is deleted."""
+    import corpus
+
+    build_gazetteer()
+    with tempfile.TemporaryDirectory(prefix="geo-bench-") as tmp:
+        source = corpus.write_corpus(docs, Path(tmp) / "corpus.jsonl", seed)
+        out = Path(tmp) / out_name
+        result = geo_run(subcommand, source, out)
+        return result, inspect(out) if inspect else None
+
+
+def print_throughput(
+    docs: int, result: Run, target_rate: int, target_rss: int, extra: Sequence[str] = ()
+) -> None:
+    """Documents per second and per CPU-second, wall time, any extra lines, peak RSS."""
+    rate = docs / result.wall
+    rss = rss_mb(result)
+    print(line("documents/s/core", f"{rate:,.0f}", f">= {target_rate:,}", rate >= target_rate))
+    print(line("documents per CPU-second", f"{docs / result.cpu:,.0f}"))
+    print(line("total wall time", f"{result.wall:.2f} s"))
+    for text in extra:
+        print(text)
+    print(line("peak RSS", f"{rss:,.0f} MB", f"<= {target_rss} MB", rss <= target_rss))
+    note = busy_note(result)
+    if note:
+        print(note)
