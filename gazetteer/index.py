@@ -133,7 +133,10 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """Every place `name` may stand for, most likely first (by prior alone)."""
         found: dict[int, Candidate] = {}
-        key_id = self.key_id(fold_name(name))
+        key = fold_name(name)
+        key_id = self.key_id(key)
+        if key_id is None and key.endswith("ah") and len(key) > 5:
+            key_id = self.key_id(key[:-1])  # Arabic names: "Hodeidah" is "Hodeida"
         if key_id is not None:
             found.update((c.idx, c) for c in self.candidates_for_key(key_id))
         for idx in self.acronyms.get(name.strip(), ()):

@@ -257,15 +257,17 @@ def _report(
         place = None
     if type_ == "conflict" and place is None:
         return None
-    if place is None and when is None and not (type_ == "diplomatic" and actor and target_of(
-            text, te, ce, clause_mentions, actor)):
-        return None  # nothing to place it on the map or in time, nor a pair of states
+    violent_toll = type_ in ("strike", "attack", "armed_clash")
+    fatalities = _fatalities(text[cs:ce]) if violent_toll else None
+    if place is None and when is None and fatalities is None and not (
+        type_ == "diplomatic" and actor and target_of(text, te, ce, clause_mentions, actor)
+    ):
+        return None  # nothing for the map, the calendar or the toll, nor a pair of states
     target = _target(type_, actor, place, text, te, ce, clause_mentions)
     if target == actor:
         target = None
     if target is None and type_ in _VIOLENT:
         target = _speaker(text, s, ts, mentions, actor)
-    fatalities = _fatalities(text[cs:ce]) if type_ in ("strike", "attack", "armed_clash") else None
     confidence = trig.weight * (0.6 + 0.2 * (place is not None) + 0.2 * (when is not None))
     return _Report(trig, ts, te, sentence, type_, subtype, cameo, place, when,
                    "planned" if planned else "occurred", actor, target, fatalities, confidence)

@@ -98,6 +98,8 @@ def _names(
                     break
             key = " ".join(folded[start : toks[j][1]].split())
             key_id, more = g.probe(key)
+            if key_id is None and key.endswith("ah") and len(key) > 5:
+                key_id = g.probe(key[:-1])[0]  # Arabic names: "Hodeidah" is "Hodeida"
             if key_id is not None and _cased(text, toks, i, j) and key not in _NEVER_ALONE:
                 best = (toks[j][1], key_id)
             if not more:

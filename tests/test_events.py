@@ -195,3 +195,11 @@ def test_each_place_of_a_list_is_an_event() -> None:
     assert sorted((e.place.country, e.actor, e.date) for e in events) == [
         ("IQ", "TR", date(2024, 3, 12)), ("LY", "TR", date(2024, 3, 12)),
         ("SY", "TR", date(2024, 3, 12))]
+
+
+def test_a_toll_in_the_next_sentence_joins_its_strike() -> None:
+    doc = _doc("The United States carried out strikes on Houthi targets in the port city of "
+               "Hodeidah on Thursday night. The Houthis said five of their fighters were killed "
+               "in the strikes.")
+    [e] = _events(doc)
+    assert (e.place.country, e.actor, e.fatalities, e.date) == ("YE", "US", 5, date(2024, 3, 14))
