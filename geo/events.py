@@ -491,7 +491,7 @@ def _main_countries(mentions: Sequence[Mention]) -> set[str]:
         return set()
     top = counts.most_common(2)
     peak = top[0][1]
-    return {cc for cc, n in top if n >= max(2, peak // 3)} or {top[0][0]}
+    return {cc for cc, n in top if n >= max(1, peak // 3)} or {top[0][0]}
 
 
 def _is_background(r: _Report, main: set[str]) -> bool:
