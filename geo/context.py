@@ -95,77 +95,98 @@ class Surroundings:
     prev_prev_word: str  # the word before that
     next_word: str
     sentence_start: bool
-    title_line: bool  # the words around are a headline in title case
     comma_next: bool  # "X, Y": a comma follows directly
 
 
-def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    return ls, len(text) if le < 0 else le
-
-
+_TOKEN = re.compile(r"[^\W_]+")
 _SEGMENT_CHARS = ":.!?|–—"
 _TITLE_LOWER = frozenset("with from into over after than onto upon amid that this their".split())
-
-
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_PHRASE_WORDS = 6
 
 
-def is_title_case(
-    text: str, toks: list[tuple[int, int]], i: int, j: int, ls: int, le: int
-) -> bool:
-    """Whether tokens i..j sit in a headline in title case: every longer word of the phrase
-    around them (up to six words either side, within a colon, dash or line) is capitalised,
-    so a headline glued to the first paragraph still counts."""
-    lo = toks[max(0, i - 6)][0]
-    hi = toks[min(len(toks) - 1, j + 6)][1]
-    start, end = toks[i][0], toks[j][1]
-    left = text[max(lo, ls) : start]
-    cut = max(left.rfind(c) for c in _SEGMENT_CHARS)
-    right = text[end : min(hi, le)]
-    stops = [n for n in (right.find(c) for c in _SEGMENT_CHARS) if n >= 0]
-    phrase = left[cut + 1 :] + text[start:end] + (right[: min(stops)] if stops else right)
-    words = [w for w in _LONG_WORD.findall(phrase) if w not in _TITLE_LOWER]
+def _word_start(text: str, end: int) -> int:
+    """The start of the word that ends at `end`."""
+    while end > 0 and text[end - 1].isalnum():
+        end -= 1
+    return end
+
+
+def _gap_start(text: str, pos: int) -> int:
+    """The end of the word before `pos` (0 if there is none)."""
+    while pos > 0 and not text[pos - 1].isalnum():
+        pos -= 1
+    return pos
+
+
+def word_end(text: str, end: int) -> int:
+    """The end of the last word that starts before `end` ("U.S." → after the S)."""
+    while end > 0 and not text[end - 1].isalnum():
+        end -= 1
+    return end
+
+
+def is_title_case(text: str, start: int, end: int) -> bool:
+    """Whether the words at [start, end) sit in a headline in title case: every longer word of
+    the phrase around them (up to six words either side, within a colon, dash or line) is
+    capitalised, so a headline glued to the first paragraph still counts."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    a = max(ls, max(text.rfind(c, ls, start) for c in _SEGMENT_CHARS) + 1)
+    left = [m.start() for m in _TOKEN.finditer(text, a, start)]
+    if len(left) >= _PHRASE_WORDS:
+        a = left[-_PHRASE_WORDS]
+    stops = [n for n in (text.find(c, end, le) for c in _SEGMENT_CHARS) if n >= 0]
+    b = min(stops) if stops else le
+    for n, m in enumerate(_TOKEN.finditer(text, end, b), 1):
+        if n == _PHRASE_WORDS:
+            b = m.end()
+            break
+    words = [w for w in _LONG_WORD.findall(text, a, b) if w not in _TITLE_LOWER]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
-def surroundings(
-    text: str, toks: list[tuple[int, int]], i: int, j: int, title_line: bool
-) -> Surroundings:
-    """Cues for the span covering tokens i..j (inclusive)."""
-    start, end = toks[i][0], toks[j][1]
+def surroundings(text: str, start: int, end: int) -> Surroundings:
+    """Cues for the words at [start, end): `start` begins a word and `end` ends one."""
     before: list[str] = []
-    k = i - 1
-    while k >= 0 and text[toks[k][1] : toks[k + 1][0]] == " " and len(before) < 4:
-        w = text[toks[k][0] : toks[k][1]]
+    pos = start
+    while len(before) < 4 and pos >= 2 and text[pos - 1] == " " and text[pos - 2].isalnum():
+        s = _word_start(text, pos - 1)
+        w = text[s : pos - 1]
         if not w[0].isupper() or w in _BREAKERS:
             break
         before.append(w)
-        k -= 1
+        pos = s
     after: list[str] = []
-    k = j + 1
-    while k < len(toks) and text[toks[k - 1][1] : toks[k][0]] == " " and len(after) < 4:
-        w = text[toks[k][0] : toks[k][1]]
+    pos = end
+    while len(after) < 4 and text[pos : pos + 1] == " " and text[pos + 1 : pos + 2].isalnum():
+        m = _TOKEN.match(text, pos + 1)
+        assert m is not None
+        w = m.group()
         if not w[0].isupper() or w in _BREAKERS:
             break
         after.append(w)
-        k += 1
-    prefix = text[max(0, start - 3) : start]
-    sentence_start = i == 0 or bool(_SENTENCE_END.search(text[toks[i - 1][1] : start]))
-    prev_word = "" if sentence_start or i == 0 else text[toks[i - 1][0] : toks[i - 1][1]]
-    if prefix.endswith(("'s ", "’s ")):
+        pos = m.end()
+    prev_end = _gap_start(text, start)
+    sentence_start = prev_end == 0 or bool(_SENTENCE_END.search(text, prev_end, start))
+    prev_word = prev_prev_word = ""
+    if not sentence_start:
+        prev_start = _word_start(text, prev_end)
+        prev_word = text[prev_start:prev_end]
+        pp_end = _gap_start(text, prev_start)
+        if pp_end:
+            prev_prev_word = text[_word_start(text, pp_end) : pp_end]
+    if text[max(0, start - 3) : start].endswith(("'s ", "’s ")):
         prev_word = "'s"
-    next_word = text[toks[j + 1][0] : toks[j + 1][1]] if j + 1 < len(toks) else ""
-    prev_prev_word = text[toks[i - 2][0] : toks[i - 2][1]] if i >= 2 and prev_word else ""
+    nxt = _TOKEN.search(text, end)
     return Surroundings(
         before_words=tuple(reversed(before)),
         after_words=tuple(after),
         prev_word=prev_word,
         prev_prev_word=prev_prev_word,
-        next_word=next_word,
+        next_word=nxt.group() if nxt else "",
         sentence_start=sentence_start,
-        title_line=title_line,
         comma_next=text[end : end + 2] == ", ",
     )
 

@@ -8,7 +8,7 @@ from gazetteer.index import Gazetteer, default_gazetteer
 from geo.boilerplate import boilerplate_ranges
 from geo.models import Mention
 from geo.resolve import resolve
-from geo.spot import spot, tokens
+from geo.spot import spot
 
 
 def extract_places(
@@ -20,5 +20,4 @@ def extract_places(
     """
     del published
     g = gazetteer or default_gazetteer()
-    toks = tokens(text)
-    return resolve(text, spot(text, g, toks), toks, g, boilerplate_ranges(text))
+    return resolve(text, spot(text, g), g, boilerplate_ranges(text))

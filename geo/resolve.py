@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,8 +33,7 @@ class Item:
     """A spotted name on its way to a mention."""
 
     spot: Spot
-    i: int
-    j: int
+    end: int  # the end of the span's last word
     cues: ctx.Surroundings
     candidates: list[Candidate]
     boilerplate: bool
@@ -45,18 +43,16 @@ class Item:
     chosen: Candidate | None = None
     score: float = 0.0
     support: float = 0.0
+    title: bool | None = None  # in a headline in title case; worked out when first needed
 
 
 def resolve(
     text: str,
     spots: list[Spot],
-    toks: list[tuple[int, int]],
     gazetteer: Gazetteer,
     boilerplate: list[tuple[int, int]],
 ) -> list[Mention]:
     """Spots → mentions with a place, a role and a score; spots that are not places drop."""
-    tok_index = {s: n for n, (s, _) in enumerate(toks)}
-    tok_starts = [s for s, _ in toks]
     items: list[Item] = []
     demonym_mentions: list[Mention] = []
     for sp in spots:
@@ -67,17 +63,12 @@ def resolve(
                 role = "boilerplate" if bp else "demonym"
                 demonym_mentions.append(Mention(sp.text, sp.start, sp.end, country, role, 0.95))
             continue
-        i = tok_index.get(sp.start)
-        j = bisect_left(tok_starts, sp.end) - 1
-        if i is None or j < i:
-            continue
-        ls, le = ctx.line_bounds(text, sp.start, sp.end)
-        cues = ctx.surroundings(text, toks, i, j, ctx.is_title_case(text, toks, i, j, ls, le))
         cands = _candidates(sp, gazetteer)
         if cands:
-            items.append(Item(sp, i, j, cues, cands, bp))
+            end = ctx.word_end(text, sp.end)
+            items.append(Item(sp, end, ctx.surroundings(text, sp.start, end), cands, bp))
     people = _person_words(text, items)
-    items = [it for it in items if _is_place_use(it, gazetteer, people)]
+    items = [it for it in items if _is_place_use(text, it, gazetteer, people)]
     _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
     _prune(items, countries)
@@ -133,13 +124,19 @@ def _person_words(text: str, items: list[Item]) -> set[str]:
             words.update(re.findall(r"[^\W_]+", m.group(2)))
     for it in items:
         c, top = it.cues, it.candidates[0]
-        if (c.before_words and not c.title_line and not c.sentence_start
-                and top.place.kind == "city" and top.place.population < 1_000_000):
+        if (c.before_words and not c.sentence_start and top.place.kind == "city"
+                and top.place.population < 1_000_000 and not _title_line(text, it)):
             words.add(it.spot.text)
     return words
 
 
-def _is_place_use(it: Item, g: Gazetteer, people: set[str]) -> bool:
+def _title_line(text: str, it: Item) -> bool:
+    if it.title is None:
+        it.title = ctx.is_title_case(text, it.spot.start, it.end)
+    return it.title
+
+
+def _is_place_use(text: str, it: Item, g: Gazetteer, people: set[str]) -> bool:
     """Drop names used inside a person's or an organisation's name, and everyday words."""
     c = it.cues
     top = it.candidates[0]  # sorted by prior
@@ -148,12 +145,12 @@ def _is_place_use(it: Item, g: Gazetteer, people: set[str]) -> bool:
         return False
     if c.prev_word == "of" and c.prev_prev_word in ctx.ORG_WORDS and not big:
         return False  # "the Army of Justice", "Bank of Commerce"
-    if c.before_words and not c.title_line:
+    if c.before_words and not _title_line(text, it):
         if any(w in ctx.TITLES for w in c.before_words):
             return False
         if not all(w in ctx.AFFIX_BEFORE for w in c.before_words):
             return False
-    if c.after_words and not c.title_line and c.after_words[0] not in ctx.AFFIX_AFTER:
+    if c.after_words and c.after_words[0] not in ctx.AFFIX_AFTER and not _title_line(text, it):
         if not big:
             return False
         if not it.spot.acronym and c.after_words[0] not in ctx.TITLES:
@@ -163,7 +160,7 @@ def _is_place_use(it: Item, g: Gazetteer, people: set[str]) -> bool:
     key = fold_name(it.spot.text)
     primary_country = top.place.kind == "country" and top.quality == PRIMARY
     if key in g.common and not primary_country:
-        if c.sentence_start or c.title_line:
+        if c.sentence_start or _title_line(text, it):
             return False
         local = c.prev_word.lower() in ctx.LOCATIVE or c.comma_next
         if not (big or local or top.place.population >= 100_000):

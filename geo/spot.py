@@ -49,59 +49,78 @@ class Spot:
     demonym: str | None = None  # ISO alpha-2 of the demonym's country
 
 
+def _uppercase_class() -> str:
+    """Every uppercase letter of the Basic Multilingual Plane, as the body of a regex class:
+    `re` has no \\p{Lu}, and a class lets the C engine find capitalised words."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        c = chr(code)
+        if c.isupper() and c.isalnum():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b)))
+                   for a, b in ranges)
+
+
+UPPER = _uppercase_class()
+#: A word that starts with a capital letter.
+CAPITALISED = re.compile(rf"(?<![^\W_])[{UPPER}][^\W_]*")
+_PARTICLE = re.compile(
+    r"(?<![^\W_])(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")"
+    rf"(?=(?:[ \-‐‑–'’]|\. )[{UPPER}])"
+)
+
+
 def tokens(text: str) -> list[tuple[int, int]]:
     """Word tokens of `text` as (start, end) offsets."""
     return [m.span() for m in _TOKEN.finditer(text)]
 
 
-def spot(text: str, gazetteer: Gazetteer, toks: list[tuple[int, int]] | None = None) -> list[Spot]:
+def spot(text: str, gazetteer: Gazetteer) -> list[Spot]:
     """Every candidate mention, longest first where they overlap, in text order."""
-    toks = tokens(text) if toks is None else toks
     folded = fold(text)
     found: list[Spot] = []
-    starts = _starts(text, toks)
-    found.extend(_names(text, folded, toks, starts, gazetteer))
+    starts = _starts(text)
+    found.extend(_names(text, folded, starts, gazetteer))
     found.extend(_acronyms(text, gazetteer))
-    found.extend(_demonyms(text, toks, starts, gazetteer))
+    found.extend(_demonyms(text, starts, gazetteer))
     return _longest_non_overlapping(found)
 
 
-def _starts(text: str, toks: list[tuple[int, int]]) -> list[int]:
-    """Indices of the tokens that may start a place name."""
-    out = []
-    n = len(toks)
-    for i, (s, e) in enumerate(toks):
-        first = text[s]
-        if first.isupper():
-            word = text[s:e]
-            if word not in _NEVER_START and (len(word) > 5 or not word.isupper()):
-                out.append(i)
-        elif e - s <= 3 and i + 1 < n and text[s:e] in _PARTICLES:
-            ns = toks[i + 1][0]
-            if text[ns].isupper() and _JOIN.fullmatch(text[e:ns]) is not None:
-                out.append(i)
-    return out
+def _starts(text: str) -> list[tuple[int, int]]:
+    """The words that may start a place name: capitalised ones, and particles before one."""
+    out = [m.span() for m in CAPITALISED.finditer(text)
+           if (w := m.group()) not in _NEVER_START and (len(w) > 5 or not w.isupper())]
+    particles = [m.span() for m in _PARTICLE.finditer(text)]
+    return sorted(out + particles) if particles else out
 
 
 def _names(
-    text: str, folded: str, toks: list[tuple[int, int]], starts: list[int], g: Gazetteer
+    text: str, folded: str, starts: list[tuple[int, int]], g: Gazetteer
 ) -> list[Spot]:
     out: list[Spot] = []
-    n = len(toks)
-    for i in starts:
-        start = toks[i][0]
+    for start, end in starts:
         best: tuple[int, int] | None = None
-        for j in range(i, min(n, i + MAX_TOKENS)):
-            if j > i:
-                gap = text[toks[j - 1][1] : toks[j][0]]
+        last = start  # the start of the name's last word
+        for n in range(MAX_TOKENS):
+            if n:
+                m = _TOKEN.search(text, end)
+                if m is None:
+                    break
+                gap = text[end : m.start()]
                 if gap != " " and not _JOIN.fullmatch(gap) and gap not in ("  ", " & "):
                     break
-            key = " ".join(folded[start : toks[j][1]].split())
+                last, end = m.span()
+            key = " ".join(folded[start:end].split())
             key_id, more = g.probe(key)
             if key_id is None and key.endswith("ah") and len(key) > 5:
                 key_id = g.probe(key[:-1])[0]  # Arabic names: "Hodeidah" is "Hodeida"
-            if key_id is not None and _cased(text, toks, i, j) and key not in _NEVER_ALONE:
-                best = (toks[j][1], key_id)
+            if key_id is not None and (n == 0 or _cased(text, last, end)) and (
+                key not in _NEVER_ALONE
+            ):
+                best = (end, key_id)
             if not more:
                 break
         if best:
@@ -109,13 +128,11 @@ def _names(
     return out
 
 
-def _cased(text: str, toks: list[tuple[int, int]], i: int, j: int) -> bool:
-    """A multi-word name must have its last word capitalised too ("Gaza Strip", not "Gaza
-    strip" is fine either way, but "New year" is not New Year)."""
-    if i == j:
-        return True
-    last = text[toks[j][0]]
-    return last.isupper() or text[toks[j][0] : toks[j][1]] in _PARTICLES or last.isdigit()
+def _cased(text: str, start: int, end: int) -> bool:
+    """A multi-word name must have its last word capitalised too ("New year" is not New
+    Year), unless it is a particle or a number."""
+    first = text[start]
+    return first.isupper() or text[start:end] in _PARTICLES or first.isdigit()
 
 
 def _acronyms(text: str, g: Gazetteer) -> list[Spot]:
@@ -129,17 +146,16 @@ def _acronyms(text: str, g: Gazetteer) -> list[Spot]:
     return out
 
 
-def _demonyms(
-    text: str, toks: list[tuple[int, int]], starts: list[int], g: Gazetteer
-) -> list[Spot]:
+def _demonyms(text: str, starts: list[tuple[int, int]], g: Gazetteer) -> list[Spot]:
     out = []
     demonyms = g.demonyms
-    for i in starts:
-        s, e = toks[i]
-        if i + 1 < len(toks) and text[e : toks[i + 1][0]] == " ":
-            two = text[s : toks[i + 1][1]]
+    for s, e in starts:
+        if text[e : e + 1] == " " and text[e + 1 : e + 2].isalnum():
+            nxt = _TOKEN.match(text, e + 1)
+            assert nxt is not None
+            two = text[s : nxt.end()]
             if two in demonyms:  # "South Korean"
-                out.append(Spot(s, toks[i + 1][1], two, demonym=demonyms[two]))
+                out.append(Spot(s, nxt.end(), two, demonym=demonyms[two]))
                 continue
         word = text[s:e]
         if word in demonyms:
