@@ -59,7 +59,10 @@ class Gazetteer:
         self.acronyms: dict[str, tuple[int, ...]] = data["acronyms"]
         self.demonyms: dict[str, str] = data["demonyms"]
         self.common: frozenset[str] = data["common"]
-        self._probe = lru_cache(maxsize=1 << 18)(self._probe_uncached)
+        #: (a folded key's id or None, whether longer keys start with it), memoised: news
+        #: repeats the same capitalised words all day. An attribute, not a method, because
+        #: the scanner calls it a hundred times per article.
+        self.probe = lru_cache(maxsize=1 << 18)(self._probe_uncached)
         self._place = lru_cache(maxsize=200_000)(self._make_place)
         self._by_key = lru_cache(maxsize=200_000)(self._candidates_for_key)
 
@@ -104,11 +107,6 @@ class Gazetteer:
     def key_id(self, key: str) -> int | None:
         """The id of an exact (folded) key, or None."""
         return self.trie.get(key)
-
-    def probe(self, key: str) -> tuple[int | None, bool]:
-        """(the key's id or None, whether longer keys start with it), memoised: news repeats
-        the same capitalised words all day."""
-        return self._probe(key)
 
     def _probe_uncached(self, key: str) -> tuple[int | None, bool]:
         longer = any(k != key for k in itertools.islice(self.trie.iterkeys(key), 2))

@@ -44,6 +44,8 @@ class Item:
     score: float = 0.0
     support: float = 0.0
     title: bool | None = None  # in a headline in title case; worked out when first needed
+    fixed: list[float] | None = None  # support from the name's own cues, per candidate
+    key: tuple = ()
 
 
 def resolve(
@@ -109,9 +111,11 @@ def _prune(items: list[Item], countries: dict[str, float]) -> None:
             it.candidates = head + rest
 
 
-# A capitalised word and the capitalised words after it; the first is checked against the
-# titles in Python, which is faster than a regex alternation of a hundred titles.
-_TITLED_NAME = re.compile(r"(?<!\w)(?=([A-Z][a-z]{1,13})\.? ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*))")
+# A capitalised word that may be a title, then the capitalised words after it. The title is
+# checked against the set in Python, faster than a regex alternation of a hundred titles.
+_TITLE_WORD = re.compile(r"[A-Z](?<!\w.)[a-z]{1,13}(?=\.? [A-Z])")
+_NAME_AFTER = re.compile(r"\.? ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _person_words(text: str, items: list[Item]) -> set[str]:
@@ -119,9 +123,11 @@ def _person_words(text: str, items: list[Item]) -> set[str]:
     Abbas Jilani"), and small towns' names seen inside a longer name ("Pauline Cafferkey").
     Each is a person's elsewhere in the story too ("Jilani said")."""
     words: set[str] = set()
-    for m in _TITLED_NAME.finditer(text):
-        if m.group(1) in ctx.TITLES:
-            words.update(re.findall(r"[^\W_]+", m.group(2)))
+    for m in _TITLE_WORD.finditer(text):
+        if m.group() in ctx.TITLES:
+            name = _NAME_AFTER.match(text, m.end())
+            assert name is not None
+            words.update(_WORD.findall(name.group(1)))
     for it in items:
         c, top = it.cues, it.candidates[0]
         if (c.before_words and not c.sentence_start and top.place.kind == "city"
@@ -263,24 +269,28 @@ def _choose_all(
     """Choose every item's place; a name repeated with the same cues is weighed once."""
     done: dict[tuple, Item] = {}
     for it in items:
-        key = (it.spot.key_id, it.spot.acronym, it.cue_country,
-               tuple(c.idx for c in it.cue_container), tuple(c.idx for c in it.cue_contained),
-               it.cues.next_word.lower(), len(it.candidates))
-        same = done.get(key)
+        if it.fixed is None:
+            _fix(it)
+        same = done.get(it.key)
         if same is None:
             _choose(it, countries, admin1s, anchors)
-            done[key] = it
+            done[it.key] = it
         else:
             it.chosen, it.support, it.score = same.chosen, same.support, same.score
 
 
-def _choose(
-    it: Item, countries: dict[str, float], admin1s: Counter, anchors: list[Place]
-) -> None:
-    scored: list[tuple[float, float, Candidate]] = []
+_DIVISION_WORDS = frozenset(("province", "state", "governorate", "region", "oblast",
+                             "prefecture"))
+_TOWN_WORDS = frozenset(("city", "town", "village"))
+
+
+def _fix(it: Item) -> None:
+    """Work out what does not change between the two passes: each candidate's support from
+    the name's own cues, and the key under which a repeated name is weighed once."""
     suffix = it.cues.next_word.lower()
     divisions = {(c.place.country, c.place.name) for c in it.candidates
                  if c.place.kind in ("admin1", "admin2")}
+    fixed = []
     for c in it.candidates:
         p = c.place
         support = 0.0
@@ -288,30 +298,46 @@ def _choose(
             # a big city is meant more often than its province (Gaza); a small town named
             # after its state less often than the state (California, Maryland)
             support += 0.15 if p.population >= 100_000 else -0.5
-        if p.country:
-            support += 0.6 * countries.get(p.country, 0.0)
         if it.cue_country:
             support += 0.8 if p.country == it.cue_country else -0.6
         if it.cue_container and any(_contains(k, c) for k in it.cue_container):
             support += 0.8
         if it.cue_contained and any(_contains(c, k) for k in it.cue_contained):
             support += 0.8
-        if p.admin1 and p.kind == "city" and admin1s.get((p.country, p.admin1)):
-            support += 0.3
-        if suffix in ("province", "state", "governorate", "region", "oblast", "prefecture"):
+        if suffix in _DIVISION_WORDS:
             support += 0.4 if p.kind in ("admin1", "admin2", "region") else -0.2
-        elif suffix in ("city", "town", "village"):
+        elif suffix in _TOWN_WORDS:
             support += 0.3 if p.kind == "city" else -0.2
         if p.kind == "country" and c.quality >= ALIAS:
             support += 0.4
+        fixed.append(support)
+    it.fixed = fixed
+    it.key = (it.spot.key_id, it.spot.acronym, it.cue_country,
+              tuple(c.idx for c in it.cue_container), tuple(c.idx for c in it.cue_contained),
+              suffix, len(it.candidates))
+
+
+def _choose(
+    it: Item, countries: dict[str, float], admin1s: Counter, anchors: list[Place]
+) -> None:
+    assert it.fixed is not None
+    scored: list[tuple[float, float, Candidate]] = []
+    for c, support in zip(it.candidates, it.fixed, strict=True):
+        p = c.place
+        if p.country:
+            support += 0.6 * countries.get(p.country, 0.0)
+        if admin1s and p.admin1 and p.kind == "city" and admin1s.get((p.country, p.admin1)):
+            support += 0.3
         scored.append((c.prior + support, support, c))
     if anchors:  # nearness to the story's other places, for the few that can still win
-        scored.sort(key=lambda x: -x[0])
+        if len(scored) > 1:
+            scored.sort(key=lambda x: -x[0])
         for n, (total, support, c) in enumerate(scored[:_NEAR_CHECKED]):
             if c.place.kind in ("city", "admin2", "facility"):
                 near = 0.2 * _near(c.place, anchors)
                 scored[n] = (total + near, support + near, c)
-    scored.sort(key=lambda x: (-x[0], _SMALL_KINDS.get(x[2].place.kind, 0), x[2].idx))
+    if len(scored) > 1:
+        scored.sort(key=lambda x: (-x[0], _SMALL_KINDS.get(x[2].place.kind, 0), x[2].idx))
     best, support, chosen = scored[0]
     second = scored[1][0] if len(scored) > 1 else 0.0
     margin = best / (best + max(second, 0.0)) if best > 0 else 0.0

@@ -65,12 +65,11 @@ def _uppercase_class() -> str:
 
 
 UPPER = _uppercase_class()
-#: A word that starts with a capital letter.
-CAPITALISED = re.compile(rf"(?<![^\W_])[{UPPER}][^\W_]*")
-_PARTICLE = re.compile(
-    r"(?<![^\W_])(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")"
-    rf"(?=(?:[ \-‐‑–'’]|\. )[{UPPER}])"
-)
+#: A word that starts with a capital letter. The class comes first and the look-behind after
+#: it, so that `re` can skip ahead to the next capital instead of trying every position.
+CAPITALISED = re.compile(rf"[{UPPER}](?<![^\W_].)[^\W_]*")
+#: A short lower-case word before a capitalised one; `_starts` keeps the `_PARTICLES`.
+_PARTICLE = re.compile(rf"[adelv](?<![^\W_].)[a-z]{{1,2}}(?=(?:[ \-‐‑–'’]|\. )[{UPPER}])")
 
 
 def tokens(text: str) -> list[tuple[int, int]]:
@@ -93,7 +92,7 @@ def _starts(text: str) -> list[tuple[int, int]]:
     """The words that may start a place name: capitalised ones, and particles before one."""
     out = [m.span() for m in CAPITALISED.finditer(text)
            if (w := m.group()) not in _NEVER_START and (len(w) > 5 or not w.isupper())]
-    particles = [m.span() for m in _PARTICLE.finditer(text)]
+    particles = [m.span() for m in _PARTICLE.finditer(text) if m.group() in _PARTICLES]
     return sorted(out + particles) if particles else out
 
 
@@ -101,6 +100,7 @@ def _names(
     text: str, folded: str, starts: list[tuple[int, int]], g: Gazetteer
 ) -> list[Spot]:
     out: list[Spot] = []
+    probe = g.probe
     for start, end in starts:
         best: tuple[int, int] | None = None
         last = start  # the start of the name's last word
@@ -113,10 +113,10 @@ def _names(
                 if gap != " " and not _JOIN.fullmatch(gap) and gap not in ("  ", " & "):
                     break
                 last, end = m.span()
-            key = " ".join(folded[start:end].split())
-            key_id, more = g.probe(key)
+            key = " ".join(folded[start:end].split()) if n else folded[start:end]
+            key_id, more = probe(key)
             if key_id is None and key.endswith("ah") and len(key) > 5:
-                key_id = g.probe(key[:-1])[0]  # Arabic names: "Hodeidah" is "Hodeida"
+                key_id = probe(key[:-1])[0]  # Arabic names: "Hodeidah" is "Hodeida"
             if key_id is not None and (n == 0 or _cased(text, last, end)) and (
                 key not in _NEVER_ALONE
             ):
