@@ -20,7 +20,15 @@ from geo.boilerplate import boilerplate_ranges, in_ranges
 from geo.dates import find_dates, resolve_relative
 from geo.models import Document, Event, Mention, Place, TimeExpression
 from geo.sentences import sentences
-from geo.triggers import HABITUAL, NOT_AN_EVENT, PLANNED, TRIGGERS, WEAPONS, Trigger
+from geo.triggers import (
+    HABITUAL,
+    NOT_AN_EVENT,
+    PLANNED,
+    TRIGGERS,
+    WEAPONS,
+    Trigger,
+    foldable,
+)
 
 _SPECIFICITY = {"facility": 3.2, "city": 3.0, "admin2": 2.5, "feature": 1.8, "admin1": 2.0,
                 "region": 1.5, "country": 1.0}
@@ -155,10 +163,18 @@ def _dates_in(text: str, s: int, e: int, published: date | None) -> list[TimeExp
 
 
 def _trigger_hits(text: str) -> list[tuple[Trigger, int, int]]:
-    """Every trigger match in the text, by start: one scan per pattern for the document."""
+    """Every trigger match in the text, by start: one scan per pattern for the document.
+
+    Case-sensitive patterns over the lower-cased text find the same matches a third faster
+    than IGNORECASE ones over the text.
+    """
     low = text.lower()
-    hits = [(trig, m.start(), m.end()) for trig in TRIGGERS
-            if any(k in low for k in trig.keywords) for m in trig.pattern.finditer(text)]
+    if not foldable(text, low):
+        hits = [(trig, m.start(), m.end()) for trig in TRIGGERS
+                if any(k in low for k in trig.keywords) for m in trig.pattern.finditer(text)]
+    else:
+        hits = [(trig, m.start(), m.end()) for trig in TRIGGERS
+                if any(k in low for k in trig.keywords) for m in trig.folded.finditer(low)]
     return sorted(hits, key=lambda h: h[1])
 
 

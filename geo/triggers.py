@@ -21,13 +21,31 @@ class Trigger:
     #: lower-case strings one of which a text must contain for the pattern to match at all:
     #: a substring test is far cheaper than a regex scan
     keywords: tuple[str, ...] = ()
+    #: the same pattern, case-sensitive, for text already lower-cased (see `foldable`)
+    folded: re.Pattern[str] | None = None
 
 
 def _t(
     type_: str, subtype: str, cameo: str | None, keywords: tuple[str, ...], pattern: str,
     weight: float,
 ) -> Trigger:
-    return Trigger(type_, subtype, cameo, re.compile(pattern, re.IGNORECASE), weight, keywords)
+    literal = re.sub(r"\\.", "", pattern)  # escapes such as \W and \S aside
+    if not pattern.isascii() or literal.lower() != literal:
+        raise ValueError(f"trigger patterns are ASCII and lower-case, so that lower-cased text "
+                         f"can be searched: {pattern!r}")
+    return Trigger(type_, subtype, cameo, re.compile(pattern, re.IGNORECASE), weight, keywords,
+                   re.compile(pattern))
+
+
+# Characters that IGNORECASE matches to an ASCII letter although str.lower() does not map
+# them to it (dotted and dotless i, long s, Kelvin sign).
+_UNFOLDABLE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def foldable(text: str, low: str) -> bool:
+    """Whether the case-sensitive `folded` patterns over `low` (text.lower()) find exactly
+    what the IGNORECASE patterns find over `text`, at the same offsets."""
+    return text.isascii() or (len(low) == len(text) and not _UNFOLDABLE.search(text))
 
 
 _AMB = r"(?:ambassadors?|envoys?|diplomats?|high commissioners?)"

@@ -1,0 +1,52 @@
+"""The trigger table's fast path: lower-cased text, case-sensitive patterns, same matches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.events import _trigger_hits
+from geo.triggers import TRIGGERS, foldable
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+TEXTS = [
+    "IRAN STRUCK Targets in Pakistan; AIRSTRIKES and Drone Attacks followed.",
+    "Pakistan Recalled Its Ambassador and expelled diplomats. Talks resumed.",
+    "The envoy’s return — “a summit” — came after Clashes near the border.",
+    "Protesters RALLIED in Istanbul; İstanbul police said the Attack was foiled.",
+    "The \u212aurdish fighters were shelling positions; a ſtrike was reported.",
+    "Café owners fled the War; the offensive and the Bombardment went on.",
+]
+
+
+def _naive(text: str) -> list[tuple[str, int, int]]:
+    low = text.lower()
+    hits = [(t.subtype, m.start(), m.end()) for t in TRIGGERS
+            if any(k in low for k in t.keywords) for m in t.pattern.finditer(text)]
+    return sorted(hits, key=lambda h: h[1])
+
+
+def _fast(text: str) -> list[tuple[str, int, int]]:
+    return [(t.subtype, a, b) for t, a, b in _trigger_hits(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_hits_equal_the_ignorecase_scan(text: str) -> None:
+    assert _fast(text) == _naive(text)
+    assert _fast(text)
+
+
+def test_hits_equal_the_ignorecase_scan_on_the_seed_articles() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert _fast(text) == _naive(text), path.name
+
+
+def test_text_that_lower_does_not_fold_like_ignorecase_takes_the_slow_path() -> None:
+    for text in ("a \u212aurd", "a ſtrike", "İstanbul", "ı"):
+        assert not foldable(text, text.lower())
+    assert foldable("Café “quoted” — Kyiv", "Café “quoted” — Kyiv".lower())
+    text = "They struck, then a ſtrike"  # IGNORECASE matches the long s as an s
+    assert _fast(text) == _naive(text) == [("strike", 5, 11), ("strike", 20, 26)]
