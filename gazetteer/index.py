@@ -58,6 +58,8 @@ class Gazetteer:
         self._names: list[str] | None = None
         self.acronyms: dict[str, tuple[int, ...]] = data["acronyms"]
         self.demonyms: dict[str, str] = data["demonyms"]
+        #: first words of the demonyms of two words or more ("South" of "South Korean")
+        self.demonym_heads = frozenset(d.split(" ", 1)[0] for d in self.demonyms if " " in d)
         self.common: frozenset[str] = data["common"]
         #: (a folded key's id or None, whether longer keys start with it), memoised: news
         #: repeats the same capitalised words all day. An attribute, not a method, because

@@ -99,24 +99,17 @@ class Surroundings:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
-_SEGMENT_CHARS = ":.!?|–—"
+#: The phrase around a name ends at a line or one of these.
+_SEGMENT = re.compile(r"[^:.!?|–—\n]*")
+#: Up to six words (on the reversed text: the six before a position).
+_WORDS = re.compile(r"(?:[\W_]*[^\W_]+){1,6}")
 _TITLE_LOWER = frozenset("with from into over after than onto upon amid that this their".split())
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-_PHRASE_WORDS = 6
 
 
-def _word_start(text: str, end: int) -> int:
-    """The start of the word that ends at `end`."""
-    while end > 0 and text[end - 1].isalnum():
-        end -= 1
-    return end
-
-
-def _gap_start(text: str, pos: int) -> int:
-    """The end of the word before `pos` (0 if there is none)."""
-    while pos > 0 and not text[pos - 1].isalnum():
-        pos -= 1
-    return pos
+#: The non-word characters and then the word at a position; on the reversed text, the ones
+#: before it. One C call instead of a loop over characters.
+_GAP_WORD = re.compile(r"([\W_]*)([^\W_]*)")
 
 
 def word_end(text: str, end: int) -> int:
@@ -126,66 +119,70 @@ def word_end(text: str, end: int) -> int:
     return end
 
 
-def is_title_case(text: str, start: int, end: int) -> bool:
+def is_title_case(text: str, rev: str, start: int, end: int) -> bool:
     """Whether the words at [start, end) sit in a headline in title case: every longer word of
     the phrase around them (up to six words either side, within a colon, dash or line) is
     capitalised, so a headline glued to the first paragraph still counts."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    le = len(text) if le < 0 else le
-    a = max(ls, max(text.rfind(c, ls, start) for c in _SEGMENT_CHARS) + 1)
-    left = [m.start() for m in _TOKEN.finditer(text, a, start)]
-    if len(left) >= _PHRASE_WORDS:
-        a = left[-_PHRASE_WORDS]
-    stops = [n for n in (text.find(c, end, le) for c in _SEGMENT_CHARS) if n >= 0]
-    b = min(stops) if stops else le
-    for n, m in enumerate(_TOKEN.finditer(text, end, b), 1):
-        if n == _PHRASE_WORDS:
-            b = m.end()
-            break
-    words = [w for w in _LONG_WORD.findall(text, a, b) if w not in _TITLE_LOWER]
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+    n = len(text)
+    seg = _SEGMENT.match(rev, n - start)
+    assert seg is not None
+    words = _WORDS.match(rev, n - start, seg.end())
+    left = n - words.end() if words else start
+    seg = _SEGMENT.match(text, end)
+    assert seg is not None
+    words = _WORDS.match(text, end, seg.end())
+    right = words.end() if words else end
+    found = [w for w in _LONG_WORD.findall(text, left, right) if w not in _TITLE_LOWER]
+    return len(found) >= 3 and all(w[0].isupper() for w in found)
 
 
-def surroundings(text: str, start: int, end: int) -> Surroundings:
-    """Cues for the words at [start, end): `start` begins a word and `end` ends one."""
+def surroundings(text: str, rev: str, start: int, end: int) -> Surroundings:
+    """Cues for the words at [start, end): `start` begins a word and `end` ends one. `rev` is
+    `text` reversed, to read the words before the span with forward matches."""
+    n = len(text)
+    back = _GAP_WORD.match(rev, n - start)
+    assert back is not None
+    gap, word = back.groups()
+    prev_end = start - len(gap)
+    prev_word = word[::-1]
     before: list[str] = []
-    pos = start
-    while len(before) < 4 and pos >= 2 and text[pos - 1] == " " and text[pos - 2].isalnum():
-        s = _word_start(text, pos - 1)
-        w = text[s : pos - 1]
+    while gap == " " and word and len(before) < 4:
+        w = word[::-1]
         if not w[0].isupper() or w in _BREAKERS:
             break
         before.append(w)
-        pos = s
-    after: list[str] = []
-    pos = end
-    while len(after) < 4 and text[pos : pos + 1] == " " and text[pos + 1 : pos + 2].isalnum():
-        m = _TOKEN.match(text, pos + 1)
+        m = _GAP_WORD.match(rev, back.end())
         assert m is not None
-        w = m.group()
+        back = m
+        gap, word = back.groups()
+    after: list[str] = []
+    fwd = _GAP_WORD.match(text, end)
+    assert fwd is not None
+    next_word = fwd.group(2)
+    while fwd.group(1) == " " and fwd.group(2) and len(after) < 4:
+        w = fwd.group(2)
         if not w[0].isupper() or w in _BREAKERS:
             break
         after.append(w)
-        pos = m.end()
-    prev_end = _gap_start(text, start)
+        m = _GAP_WORD.match(text, fwd.end())
+        assert m is not None
+        fwd = m
     sentence_start = prev_end == 0 or bool(_SENTENCE_END.search(text, prev_end, start))
-    prev_word = prev_prev_word = ""
-    if not sentence_start:
-        prev_start = _word_start(text, prev_end)
-        prev_word = text[prev_start:prev_end]
-        pp_end = _gap_start(text, prev_start)
-        if pp_end:
-            prev_prev_word = text[_word_start(text, pp_end) : pp_end]
+    prev_prev_word = ""
+    if sentence_start:
+        prev_word = ""
+    else:
+        pp = _GAP_WORD.match(rev, n - prev_end + len(prev_word))
+        assert pp is not None
+        prev_prev_word = pp.group(2)[::-1]
     if text[max(0, start - 3) : start].endswith(("'s ", "’s ")):
         prev_word = "'s"
-    nxt = _TOKEN.search(text, end)
     return Surroundings(
         before_words=tuple(reversed(before)),
         after_words=tuple(after),
         prev_word=prev_word,
         prev_prev_word=prev_prev_word,
-        next_word=nxt.group() if nxt else "",
+        next_word=next_word,
         sentence_start=sentence_start,
         comma_next=text[end : end + 2] == ", ",
     )

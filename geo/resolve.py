@@ -55,6 +55,7 @@ def resolve(
     boilerplate: list[tuple[int, int]],
 ) -> list[Mention]:
     """Spots → mentions with a place, a role and a score; spots that are not places drop."""
+    rev = text[::-1]
     items: list[Item] = []
     demonym_mentions: list[Mention] = []
     for sp in spots:
@@ -68,9 +69,9 @@ def resolve(
         cands = _candidates(sp, gazetteer)
         if cands:
             end = ctx.word_end(text, sp.end)
-            items.append(Item(sp, end, ctx.surroundings(text, sp.start, end), cands, bp))
-    people = _person_words(text, items)
-    items = [it for it in items if _is_place_use(text, it, gazetteer, people)]
+            items.append(Item(sp, end, ctx.surroundings(text, rev, sp.start, end), cands, bp))
+    people = _person_words(text, rev, items)
+    items = [it for it in items if _is_place_use(text, rev, it, gazetteer, people)]
     _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
     _prune(items, countries)
@@ -118,7 +119,7 @@ _NAME_AFTER = re.compile(r"\.? ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)")
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _person_words(text: str, items: list[Item]) -> set[str]:
+def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
     """Names in this story that are people's: words after a title ("Foreign Minister Jalil
     Abbas Jilani"), and small towns' names seen inside a longer name ("Pauline Cafferkey").
     Each is a person's elsewhere in the story too ("Jilani said")."""
@@ -131,18 +132,18 @@ def _person_words(text: str, items: list[Item]) -> set[str]:
     for it in items:
         c, top = it.cues, it.candidates[0]
         if (c.before_words and not c.sentence_start and top.place.kind == "city"
-                and top.place.population < 1_000_000 and not _title_line(text, it)):
+                and top.place.population < 1_000_000 and not _title_line(text, rev, it)):
             words.add(it.spot.text)
     return words
 
 
-def _title_line(text: str, it: Item) -> bool:
+def _title_line(text: str, rev: str, it: Item) -> bool:
     if it.title is None:
-        it.title = ctx.is_title_case(text, it.spot.start, it.end)
+        it.title = ctx.is_title_case(text, rev, it.spot.start, it.end)
     return it.title
 
 
-def _is_place_use(text: str, it: Item, g: Gazetteer, people: set[str]) -> bool:
+def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str]) -> bool:
     """Drop names used inside a person's or an organisation's name, and everyday words."""
     c = it.cues
     top = it.candidates[0]  # sorted by prior
@@ -151,12 +152,12 @@ def _is_place_use(text: str, it: Item, g: Gazetteer, people: set[str]) -> bool:
         return False
     if c.prev_word == "of" and c.prev_prev_word in ctx.ORG_WORDS and not big:
         return False  # "the Army of Justice", "Bank of Commerce"
-    if c.before_words and not _title_line(text, it):
+    if c.before_words and not _title_line(text, rev, it):
         if any(w in ctx.TITLES for w in c.before_words):
             return False
         if not all(w in ctx.AFFIX_BEFORE for w in c.before_words):
             return False
-    if c.after_words and c.after_words[0] not in ctx.AFFIX_AFTER and not _title_line(text, it):
+    if c.after_words and c.after_words[0] not in ctx.AFFIX_AFTER and not _title_line(text, rev, it):
         if not big:
             return False
         if not it.spot.acronym and c.after_words[0] not in ctx.TITLES:
@@ -166,7 +167,7 @@ def _is_place_use(text: str, it: Item, g: Gazetteer, people: set[str]) -> bool:
     key = fold_name(it.spot.text)
     primary_country = top.place.kind == "country" and top.quality == PRIMARY
     if key in g.common and not primary_country:
-        if c.sentence_start or _title_line(text, it):
+        if c.sentence_start or _title_line(text, rev, it):
             return False
         local = c.prev_word.lower() in ctx.LOCATIVE or c.comma_next
         if not (big or local or top.place.population >= 100_000):
@@ -321,25 +322,26 @@ def _choose(
     it: Item, countries: dict[str, float], admin1s: Counter, anchors: list[Place]
 ) -> None:
     assert it.fixed is not None
-    scored: list[tuple[float, float, Candidate]] = []
+    # (-total, smaller kinds first, index, support, candidate): sorts best first on its own
+    scored: list[tuple[float, int, int, float, Candidate]] = []
     for c, support in zip(it.candidates, it.fixed, strict=True):
         p = c.place
         if p.country:
             support += 0.6 * countries.get(p.country, 0.0)
         if admin1s and p.admin1 and p.kind == "city" and admin1s.get((p.country, p.admin1)):
             support += 0.3
-        scored.append((c.prior + support, support, c))
+        scored.append((-(c.prior + support), _SMALL_KINDS.get(p.kind, 0), c.idx, support, c))
     if anchors:  # nearness to the story's other places, for the few that can still win
         if len(scored) > 1:
-            scored.sort(key=lambda x: -x[0])
-        for n, (total, support, c) in enumerate(scored[:_NEAR_CHECKED]):
+            scored.sort(key=lambda x: x[0])
+        for n, (total, small, idx, support, c) in enumerate(scored[:_NEAR_CHECKED]):
             if c.place.kind in ("city", "admin2", "facility"):
                 near = 0.2 * _near(c.place, anchors)
-                scored[n] = (total + near, support + near, c)
+                scored[n] = (-(-total + near), small, idx, support + near, c)
     if len(scored) > 1:
-        scored.sort(key=lambda x: (-x[0], _SMALL_KINDS.get(x[2].place.kind, 0), x[2].idx))
-    best, support, chosen = scored[0]
-    second = scored[1][0] if len(scored) > 1 else 0.0
+        scored.sort()
+    best, support, chosen = -scored[0][0], scored[0][3], scored[0][4]
+    second = -scored[1][0] if len(scored) > 1 else 0.0
     margin = best / (best + max(second, 0.0)) if best > 0 else 0.0
     it.chosen = chosen
     it.support = support

@@ -14,7 +14,10 @@ from gazetteer.index import Gazetteer
 from gazetteer.normalize import fold
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_ACRONYM = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?|[A-Z]{2,5}(?![\w]))")
+#: The non-word characters at a position, then the word after them.
+_GAP_WORD = re.compile(r"([\W_]*)([^\W_]*)")
+# "U.S.", "U.S.A", "DRC": the first capital, then the look-behind, so re can skip ahead.
+_ACRONYM = re.compile(r"[A-Z](?<![\w.].)(?:\.(?:[A-Z]\.)+(?:[A-Z](?![\w.]))?|[A-Z]{1,4}(?!\w))")
 # What may stand between two words of one name: a space, a hyphen, an apostrophe, "St. X".
 _JOIN = re.compile(r"[ \-‐‑–'’]|\. ")
 # Lower-case particles that may start a name ("al-Mayadin", "de la Paz", "'s-Hertogenbosch").
@@ -102,27 +105,27 @@ def _names(
     out: list[Spot] = []
     probe = g.probe
     for start, end in starts:
-        best: tuple[int, int] | None = None
-        last = start  # the start of the name's last word
-        for n in range(MAX_TOKENS):
-            if n:
-                m = _TOKEN.search(text, end)
-                if m is None:
-                    break
-                gap = text[end : m.start()]
-                if gap != " " and not _JOIN.fullmatch(gap) and gap not in ("  ", " & "):
-                    break
-                last, end = m.span()
-            key = " ".join(folded[start:end].split()) if n else folded[start:end]
+        key = folded[start:end]
+        key_id, more = probe(key)
+        if key_id is None and key.endswith("ah") and len(key) > 5:
+            key_id = probe(key[:-1])[0]  # Arabic names: "Hodeidah" is "Hodeida"
+        best = (end, key_id) if key_id is not None and key not in _NEVER_ALONE else None
+        n = 1
+        while more and n < MAX_TOKENS:  # the name may go on: "Sistan and Baluchestan"
+            m = _GAP_WORD.match(text, end)
+            assert m is not None
+            gap, word = m.groups()
+            if not word or (gap != " " and not _JOIN.fullmatch(gap)
+                            and gap not in ("  ", " & ")):
+                break
+            last, end = m.start(2), m.end()
+            key = " ".join(folded[start:end].split())
             key_id, more = probe(key)
             if key_id is None and key.endswith("ah") and len(key) > 5:
-                key_id = probe(key[:-1])[0]  # Arabic names: "Hodeidah" is "Hodeida"
-            if key_id is not None and (n == 0 or _cased(text, last, end)) and (
-                key not in _NEVER_ALONE
-            ):
+                key_id = probe(key[:-1])[0]
+            if key_id is not None and _cased(text, last, end) and key not in _NEVER_ALONE:
                 best = (end, key_id)
-            if not more:
-                break
+            n += 1
         if best:
             out.append(Spot(start, best[0], text[start : best[0]], key_id=best[1]))
     return out
@@ -149,15 +152,16 @@ def _acronyms(text: str, g: Gazetteer) -> list[Spot]:
 def _demonyms(text: str, starts: list[tuple[int, int]], g: Gazetteer) -> list[Spot]:
     out = []
     demonyms = g.demonyms
+    heads = g.demonym_heads
     for s, e in starts:
-        if text[e : e + 1] == " " and text[e + 1 : e + 2].isalnum():
+        word = text[s:e]
+        if word in heads and text[e : e + 1] == " " and text[e + 1 : e + 2].isalnum():
             nxt = _TOKEN.match(text, e + 1)
             assert nxt is not None
             two = text[s : nxt.end()]
             if two in demonyms:  # "South Korean"
                 out.append(Spot(s, nxt.end(), two, demonym=demonyms[two]))
                 continue
-        word = text[s:e]
         if word in demonyms:
             out.append(Spot(s, e, word, demonym=demonyms[word]))
     return out
