@@ -117,19 +117,19 @@ class _Report:
 def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     """Every event the document reports, each once, in text order."""
     text = doc.text
+    hits = _trigger_hits(text)
+    if not hits:
+        return []  # no sentence to read: about half of all news articles
     boiler = boilerplate_ranges(text)
     datelines = [m.span() for m in _DATELINE.finditer(text)]
     places = [m for m in mentions
               if m.role != "boilerplate" and not any(a <= m.start < b for a, b in datelines)]
     main = _main_countries(places)
     reports: list[_Report] = []
-    hits = _trigger_hits(text)
     starts = [a for _, a, _ in hits]
     for s, e in sentences(text):
-        if in_ranges(s, boiler):
-            continue
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
-        if lo == hi:
+        if lo == hi or in_ranges(s, boiler):
             continue
         triggers = _triggers(text, s, e, hits[lo:hi])
         if not triggers:
