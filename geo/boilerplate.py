@@ -36,32 +36,28 @@ _BIO = re.compile(
 _STAMP_LINE = re.compile(r"^[ \t]*-?\s*Published\s*\d[^\n]*$", re.MULTILINE)
 
 
-# Words one of whose patterns needs, looked for in the lower-cased text before the slower
-# case-insensitive, line-anchored pattern runs: most stories have none of them.
-_HINTS = (
-    (_TAIL, ("leave a", "please enter", "related", "source link", "you may also", "recommended",
-             "more from", "most read", "trending", "hot topics", "share this", "about the",
-             "follow us", "subscribe", "sign up", "rights reserved", "©")),
-    (_LINK_LINE, ("read", "related", "see also", "watch", "listen", "recommended",
-                  "don't miss", "more on this")),
-    (_BIO, ("author", "writer", "editor", "journalist", "blogger", "founder", "reporter")),
-    (_STAMP_LINE, ("published",)),
-)
+def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The line-anchored `pattern` behind a literal newline, as group 1: re finds a literal
+    first character fast, while a leading '^' is tried at every position."""
+    assert pattern.pattern.startswith("^")
+    return re.compile(r"\n(" + pattern.pattern[1:] + ")", pattern.flags)
+
+
+_TAIL_NL = _after_newline(_TAIL)
+_LINES = tuple((p, _after_newline(p)) for p in (_LINK_LINE, _BIO, _STAMP_LINE))
 
 
 def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of `text` that are page furniture rather than story, sorted, merged."""
     ranges: list[tuple[int, int]] = []
-    lower = text.lower()
-    for pattern, hints in _HINTS:
-        if not any(h in lower for h in hints):
-            continue
-        if pattern is _TAIL:
-            tail = _TAIL.search(text, _min_story_start(text))
-            if tail:
-                ranges.append((tail.start(), len(text)))
-        else:
-            ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    tail = _TAIL_NL.search(text, _min_story_start(text) - 1)
+    if tail:
+        ranges.append((tail.start(1), len(text)))
+    for first_line, other_lines in _LINES:
+        first = first_line.match(text)
+        if first:
+            ranges.append(first.span())
+        ranges.extend(m.span(1) for m in other_lines.finditer(text))
     return _merge(ranges)
 
 
