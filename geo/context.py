@@ -246,6 +246,28 @@ _COUNTRY_CUE = re.compile(
 )
 
 
+_NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*"
+_LIST_KIND = re.compile(
+    rf"(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}\s+(regions|provinces|states|oblasts|"
+    r"governorates|prefectures|cities|towns|villages)\b"
+)
+
+
+def list_kind(text: str, end: int) -> str:
+    """ "the Belgorod and Kursk regions" → 'region' for each name of the list ('' if none)."""
+    m = _LIST_KIND.match(text, end)
+    if not m:
+        return ""
+    return singular(m.group(1))
+
+
+def singular(word: str) -> str:
+    """ "regions" → "region", "cities" → "city": enough for the kind words after a name."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
 def demonym_cue(text: str, start: int) -> str | None:
     """'the Iranian city of X' → 'Iranian' (the caller maps it to a country)."""
     m = _COUNTRY_CUE.search(text[max(0, start - 60) : start])

@@ -75,20 +75,28 @@ def resolve(
     _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
     _prune(items, countries)
-    _choose_all(items, countries, Counter(), [])
-    admin1s = Counter(
-        (it.chosen.place.country, it.chosen.place.name)
-        for it in items
-        if it.chosen and it.chosen.place.kind == "admin1"
-    )
-    anchors = list({id(p): p for p in (it.chosen.place for it in items
-                                       if it.chosen and _is_anchor(it))}.values())
+    _choose_all(text, items, countries, {}, [])
+    admin1s: dict[tuple[str | None, str], set[object]] = {}
+    by_place: dict[int, tuple[Place, set[object]]] = {}
+    for it in items:
+        if it.chosen is None:
+            continue
+        p = it.chosen.place
+        if p.kind == "admin1":
+            admin1s.setdefault((p.country, p.name), set()).add(_name(it))
+        if _is_anchor(it):
+            by_place.setdefault(id(p), (p, set()))[1].add(_name(it))
+    anchors = list(by_place.values())
     countries = _country_profile(items, demonym_mentions, resolved=True)
-    _choose_all(items, countries, admin1s, anchors)
+    _choose_all(text, items, countries, admin1s, anchors)
     mentions = [m for it in items if (m := _mention(text, it)) is not None]
     return sorted(mentions + demonym_mentions, key=lambda m: m.start)
 
 
+#: The provinces chosen in the first pass, and the names that stand for each.
+Admin1s = dict[tuple[str | None, str], set[object]]
+#: The places chosen with confidence in the first pass, and the names that stand for each.
+Anchors = list[tuple[Place, set[object]]]
 #: Candidates weighed per name: the likeliest by prior, plus any in the story's countries.
 MAX_CANDIDATES = 12
 
@@ -223,6 +231,11 @@ def _country_profile(
     return {cc: w / peak for cc, w in weights.items()}
 
 
+def _name(it: Item) -> object:
+    """What identifies a name within a story: a name never supports its own reading."""
+    return it.spot.key_id if it.spot.key_id is not None else it.spot.acronym
+
+
 def _is_anchor(it: Item) -> bool:
     p = it.chosen.place if it.chosen else None
     return bool(p and p.kind in ("city", "admin1", "admin2") and it.score >= 0.6)
@@ -237,12 +250,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _near(place: Place, anchors: list[Place]) -> float:
-    """1 within 50 km of another place of the story, falling to 0 at 400 km."""
+def _near(place: Place, own: object, anchors: Anchors) -> float:
+    """1 within 50 km of another place of the story (one that another name stands for),
+    falling to 0 at 400 km."""
     best = 0.0
     coslat = math.cos(math.radians(place.lat))
-    for a in anchors:
-        if a is place:
+    for a, names in anchors:
+        if a is place or (own in names and len(names) == 1):
             continue
         dy, dx = a.lat - place.lat, (a.lon - place.lon) * coslat
         if abs(dy) > 4 or abs(dx) > 4:  # beyond 400 km for sure: skip the exact distance
@@ -265,13 +279,14 @@ def _contains(container: Candidate, c: Candidate) -> bool:
 
 
 def _choose_all(
-    items: list[Item], countries: dict[str, float], admin1s: Counter, anchors: list[Place]
+    text: str,
+    items: list[Item], countries: dict[str, float], admin1s: Admin1s, anchors: Anchors
 ) -> None:
     """Choose every item's place; a name repeated with the same cues is weighed once."""
     done: dict[tuple, Item] = {}
     for it in items:
         if it.fixed is None:
-            _fix(it)
+            _fix(text, it)
         same = done.get(it.key)
         if same is None:
             _choose(it, countries, admin1s, anchors)
@@ -285,10 +300,12 @@ _DIVISION_WORDS = frozenset(("province", "state", "governorate", "region", "obla
 _TOWN_WORDS = frozenset(("city", "town", "village"))
 
 
-def _fix(it: Item) -> None:
+def _fix(text: str, it: Item) -> None:
     """Work out what does not change between the two passes: each candidate's support from
     the name's own cues, and the key under which a repeated name is weighed once."""
-    suffix = it.cues.next_word.lower()
+    suffix = ctx.singular(it.cues.next_word.lower())
+    if suffix == "and" or it.cues.comma_next:
+        suffix = ctx.list_kind(text, it.end) or suffix
     divisions = {(c.place.country, c.place.name) for c in it.candidates
                  if c.place.kind in ("admin1", "admin2")}
     fixed = []
@@ -319,24 +336,27 @@ def _fix(it: Item) -> None:
 
 
 def _choose(
-    it: Item, countries: dict[str, float], admin1s: Counter, anchors: list[Place]
+    it: Item, countries: dict[str, float], admin1s: Admin1s, anchors: Anchors
 ) -> None:
     assert it.fixed is not None
+    own = _name(it)
     # (-total, smaller kinds first, index, support, candidate): sorts best first on its own
     scored: list[tuple[float, int, int, float, Candidate]] = []
     for c, support in zip(it.candidates, it.fixed, strict=True):
         p = c.place
         if p.country:
             support += 0.6 * countries.get(p.country, 0.0)
-        if admin1s and p.admin1 and p.kind == "city" and admin1s.get((p.country, p.admin1)):
-            support += 0.3
+        if admin1s and p.admin1 and p.kind == "city":
+            names = admin1s.get((p.country, p.admin1))
+            if names and (len(names) > 1 or own not in names):
+                support += 0.3
         scored.append((-(c.prior + support), _SMALL_KINDS.get(p.kind, 0), c.idx, support, c))
     if anchors:  # nearness to the story's other places, for the few that can still win
         if len(scored) > 1:
             scored.sort(key=lambda x: x[0])
         for n, (total, small, idx, support, c) in enumerate(scored[:_NEAR_CHECKED]):
             if c.place.kind in ("city", "admin2", "facility"):
-                near = 0.2 * _near(c.place, anchors)
+                near = 0.2 * _near(c.place, own, anchors)
                 scored[n] = (-(-total + near), small, idx, support + near, c)
     if len(scored) > 1:
         scored.sort()

@@ -142,3 +142,17 @@ def test_everyday_words_are_not_places() -> None:
 def test_gaza_is_the_gaza_strip_not_a_namesake() -> None:
     found = extract_places("Israeli strikes hit Rafah and Khan Younis in Gaza.")
     assert {m.place.country for m in found if m.role == "location"} == {"PS"}
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.kind) for m in extract_places(text) if m.role == "location"]
+
+
+def test_a_name_followed_by_region_is_the_region() -> None:
+    text = ("A drone hit energy infrastructure in the Kharkiv region. Shelling killed two "
+            "people in the city of Belgorod. Drones were downed over the Belgorod and Kursk "
+            "regions, and over the Mykolaiv, Dnipropetrovsk and Kirovohrad regions.")
+    assert _kinds(text) == [
+        ("Kharkiv", "admin1"), ("Belgorod", "city"), ("Belgorod", "admin1"),
+        ("Kursk", "admin1"), ("Mykolaiv", "admin1"), ("Dnipropetrovsk", "admin1"),
+        ("Kirovohrad", "admin1")]
