@@ -36,6 +36,19 @@ _BIO = re.compile(
 _STAMP_LINE = re.compile(r"^[ \t]*-?\s*Published\s*\d[^\n]*$", re.MULTILINE)
 
 
+# Wire credits: "(Reporting by Alexandra Valencia in Quito; Editing by Daniel Wallis)",
+# "Associated Press writer Jon Gambrell in Dubai contributed to this report." The places in
+# them are where the reporters sat, not where the story happened.
+_CREDIT = re.compile(
+    r"\((?:Additional )?(?:[Rr]eporting|Writing|Editing|Compiled|Reported) by\b[^()]*\)"
+)
+_CREDIT_LINE = re.compile(
+    r"^[ \t]*(?:(?:Additional )?[Rr]eporting by|Writing by|Editing by)\b[^\n]*$"
+    r"|^[^\n]{0,200}\bcontributed (?:to )?(?:this )?(?:report|reporting|story)\b[^\n]*$",
+    re.MULTILINE,
+)
+
+
 def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The line-anchored `pattern` behind a literal newline, as group 1: re finds a literal
     first character fast, while a leading '^' is tried at every position."""
@@ -44,7 +57,7 @@ def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _TAIL_NL = _after_newline(_TAIL)
-_LINES = tuple((p, _after_newline(p)) for p in (_LINK_LINE, _BIO, _STAMP_LINE))
+_LINES = tuple((p, _after_newline(p)) for p in (_LINK_LINE, _BIO, _STAMP_LINE, _CREDIT_LINE))
 
 
 def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
@@ -58,6 +71,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
         if first:
             ranges.append(first.span())
         ranges.extend(m.span(1) for m in other_lines.finditer(text))
+    ranges.extend(m.span() for m in _CREDIT.finditer(text))
     return _merge(ranges)
 
 

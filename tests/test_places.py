@@ -156,3 +156,13 @@ def test_a_name_followed_by_region_is_the_region() -> None:
         ("Kharkiv", "admin1"), ("Belgorod", "city"), ("Belgorod", "admin1"),
         ("Kursk", "admin1"), ("Mykolaiv", "admin1"), ("Dnipropetrovsk", "admin1"),
         ("Kirovohrad", "admin1")]
+
+
+def test_wire_credits_are_boilerplate() -> None:
+    text = ("Ecuador's police stormed the Mexican embassy in Quito on Friday.\n\n"
+            "(Reporting by Sarah Morland in Mexico City; Editing by Daniel Wallis)\n"
+            "Associated Press writer Gonzalo Solano in Lima contributed to this report.\n")
+    roles = {m.text: m.role for m in extract_places(text) if m.role != "demonym"}
+    assert roles["Quito"] == "location"
+    assert roles["Mexico City"] == "boilerplate"
+    assert roles["Lima"] == "boilerplate"
