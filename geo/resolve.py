@@ -298,6 +298,8 @@ def _choose_all(
 _DIVISION_WORDS = frozenset(("province", "state", "governorate", "region", "oblast",
                              "prefecture"))
 _TOWN_WORDS = frozenset(("city", "town", "village"))
+_WATER_WORDS = frozenset(("Sea", "Ocean", "Gulf", "Strait", "Straits", "Bay", "Channel", "Canal",
+                          "River", "Lake", "Sound"))
 
 
 def _fix(text: str, it: Item) -> None:
@@ -306,6 +308,7 @@ def _fix(text: str, it: Item) -> None:
     suffix = ctx.singular(it.cues.next_word.lower())
     if suffix == "and" or it.cues.comma_next:
         suffix = ctx.list_kind(text, it.end) or suffix
+    water = it.spot.text.rsplit(" ", 1)[-1] in _WATER_WORDS
     divisions = {(c.place.country, c.place.name) for c in it.candidates
                  if c.place.kind in ("admin1", "admin2")}
     fixed = []
@@ -328,6 +331,8 @@ def _fix(text: str, it: Item) -> None:
             support += 0.3 if p.kind == "city" else -0.2
         if p.kind == "country" and c.quality >= ALIAS:
             support += 0.4
+        if water and p.kind == "feature" and suffix not in _DIVISION_WORDS:
+            support += 0.5  # "the Red Sea" is the sea, not Egypt's Red Sea governorate
         fixed.append(support)
     it.fixed = fixed
     it.key = (it.spot.key_id, it.spot.acronym, it.cue_country,

@@ -166,3 +166,10 @@ def test_wire_credits_are_boilerplate() -> None:
     assert roles["Quito"] == "location"
     assert roles["Mexico City"] == "boilerplate"
     assert roles["Lima"] == "boilerplate"
+
+
+def test_a_sea_is_the_sea_and_a_state_named_after_it_the_state() -> None:
+    sea = extract_places("The Houthis attacked ships in the Red Sea, Egypt said.")[0]
+    assert (sea.text, sea.place.kind) == ("Red Sea", "feature")
+    state = extract_places("Port Sudan, the capital of Red Sea state, is calm.")[1]
+    assert (state.text, state.place.kind, state.place.country) == ("Red Sea", "admin1", "SD")
