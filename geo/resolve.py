@@ -332,7 +332,7 @@ def _fix(text: str, it: Item) -> None:
         if p.kind == "country" and c.quality >= ALIAS:
             support += 0.4
         if water and p.kind == "feature" and suffix not in _DIVISION_WORDS:
-            support += 0.5  # "the Red Sea" is the sea, not Egypt's Red Sea governorate
+            support += 0.8  # "the Red Sea" is the sea, not Egypt's Red Sea governorate
         fixed.append(support)
     it.fixed = fixed
     it.key = (it.spot.key_id, it.spot.acronym, it.cue_country,
