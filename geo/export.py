@@ -1,7 +1,7 @@
 """Write events out: the `geo events` JSON Lines record, GeoJSON and tables (OUTPUTS.md).
 
-pandas and shapely are imported inside the functions that use them: together they take
-~0.5 s to import, and commands that only print places or events must start fast.
+pandas is imported inside the functions that use it: it takes ~0.4 s to import, and commands
+that only print places or events must start fast. A GeoJSON Point is written directly.
 """
 
 from __future__ import annotations
@@ -113,8 +113,6 @@ def to_geojson(merged: Sequence[MergedEvent]) -> dict[str, Any]:
     Events without a place, or whose place has coordinates off the globe, are left out
     (the latter with a warning: it is a gazetteer error, not a reason to lose the map).
     """
-    from shapely.geometry import Point, mapping
-
     features = []
     for m in sorted(merged, key=_sort_key):
         place = m.event.place
@@ -124,11 +122,10 @@ def to_geojson(merged: Sequence[MergedEvent]) -> dict[str, Any]:
         if not _valid_point(lon, lat):
             log.warning("event %s: place %r has invalid coordinates", m.id, place.name)
             continue
-        geometry = mapping(Point(lon, lat))
         features.append({
             "type": "Feature",
             "id": m.id,
-            "geometry": {"type": geometry["type"], "coordinates": list(geometry["coordinates"])},
+            "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
             "properties": _properties(m),
         })
     return {"type": "FeatureCollection", "features": features}

@@ -33,8 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-
-from geopy.distance import great_circle
+from math import atan2, cos, radians, sin, sqrt
 
 from gazetteer.normalize import name_keys
 from geo.models import Document, Event, MergedEvent, Place, Source
@@ -95,9 +94,21 @@ def _same_name(a: str | None, b: str | None) -> bool:
     return bool(_keys(a) & _keys(b))
 
 
+#: The mean Earth radius geopy's great_circle used here before: distances are unchanged.
+EARTH_RADIUS_KM = 6371.009
+
+
 @lru_cache(maxsize=65536)
 def _km(a: Place, b: Place) -> float:
-    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km
+    """Great-circle distance on a sphere, in the form that stays exact for near and antipodal
+    points; computed here because importing geopy cost more than a whole merge."""
+    lat1, lat2 = radians(a.lat), radians(b.lat)
+    sin1, cos1, sin2, cos2 = sin(lat1), cos(lat1), sin(lat2), cos(lat2)
+    delta = radians(b.lon) - radians(a.lon)
+    cos_d, sin_d = cos(delta), sin(delta)
+    d = atan2(sqrt((cos2 * sin_d) ** 2 + (cos1 * sin2 - sin1 * cos2 * cos_d) ** 2),
+              sin1 * sin2 + cos1 * cos2 * cos_d)
+    return EARTH_RADIUS_KM * d
 
 
 def _inside(a: Place, b: Place) -> bool:

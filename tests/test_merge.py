@@ -488,3 +488,18 @@ def test_results_are_sorted_by_date_with_undated_last():
 
 def test_empty_input():
     assert merge_events([], {}) == []
+
+
+def test_distance_is_geopys_great_circle_to_the_last_bit() -> None:
+    from geopy.distance import great_circle
+
+    from geo.merge import _km
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        a = Place("a", "AA", None, rng.uniform(-90, 90), rng.uniform(-180, 180), "city")
+        b = Place("b", "BB", None, a.lat + rng.uniform(-1, 1) * rng.choice([1e-4, 0.1, 40]),
+                  a.lon + rng.uniform(-1, 1) * rng.choice([1e-4, 0.1, 150]), "city")
+        b = Place("b", "BB", None, max(-90.0, min(90.0, b.lat)),
+                  max(-180.0, min(180.0, b.lon)), "city")
+        assert _km(a, b) == great_circle((a.lat, a.lon), (b.lat, b.lon)).km
