@@ -355,7 +355,10 @@ def _choose(
     for c, support in zip(it.candidates, it.fixed, strict=True):
         p = c.place
         if p.country:
-            support += 0.6 * countries.get(p.country, 0.0)
+            weight = countries.get(p.country, 0.0)
+            support += 0.6 * weight
+            if c.capital and weight and p.kind == "city":
+                support += 0.3  # the capital of a country in the story: Manila, not Manila CA
         if admin1s and p.admin1 and p.kind == "city":
             names = admin1s.get((p.country, p.admin1))
             if names and (len(names) > 1 or own not in names):

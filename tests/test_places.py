@@ -189,3 +189,11 @@ def test_countries_countryinfo_lacks_and_names_that_are_their_own_demonym() -> N
     assert [(m.text, m.place.country, m.role) for m in found] == [
         ("Palestinians", "PS", "demonym"), ("Ramallah", "PS", "location"),
         ("Kosovo", "XK", "location"), ("Djibouti", "DJ", "location")]
+
+
+def test_the_capital_of_a_country_in_the_story_beats_a_namesake_village() -> None:
+    text = ("Biden spoke to Xi from the White House. Washington wants calm in the South China "
+            "Sea, where a Philippine boat was hit. U.S. officials in California and Oregon "
+            "said cooperation among Washington, Tokyo and Manila would deepen.")
+    found = {m.text: m.place.country for m in extract_places(text)}
+    assert found["Manila"] == "PH"
