@@ -241,7 +241,8 @@ def metonymic(text: str, start: int, end: int) -> bool:
 
 
 _COUNTRY_CUE = re.compile(
-    r"(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:city|town|village|province|region|"
+    r"(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3})\s+(?:city|town|"
+    r"village|province|region|"
     r"capital|port|border\s+town|district|state|county)\s+of\s+$"
 )
 
@@ -269,7 +270,8 @@ def singular(word: str) -> str:
 
 
 def demonym_cue(text: str, start: int) -> str | None:
-    """'the Iranian city of X' → 'Iranian' (the caller maps it to a country)."""
+    """'the Iranian city of X' → 'Iranian', 'the US state of X' → 'US' (the caller maps it to
+    a country)."""
     m = _COUNTRY_CUE.search(text[max(0, start - 60) : start])
     return m.group(1) if m else None
 

@@ -193,8 +193,8 @@ def _local_cues(text: str, items: list[Item], g: Gazetteer) -> None:
     by_start = {it.spot.start: it for it in items}
     for it in items:
         dem = ctx.demonym_cue(text, it.spot.start)
-        if dem and dem in g.demonyms:
-            it.cue_country = g.demonyms[dem]
+        if dem:
+            it.cue_country = _country_named(dem, g)
         pos = ctx.possessive_cue(text, it.spot.start)
         if pos:
             found = g.lookup(pos)
@@ -205,6 +205,16 @@ def _local_cues(text: str, items: list[Item], g: Gazetteer) -> None:
             if nxt:
                 it.cue_container = nxt.candidates
                 nxt.cue_contained = it.candidates
+
+
+def _country_named(word: str, g: Gazetteer) -> str | None:
+    """The country a demonym, a country's name or its acronym names ("Iranian", "U.S.")."""
+    if word in g.demonyms:
+        return g.demonyms[word]
+    found = g.lookup(word) or g.lookup(word.rstrip("."))
+    if found and found[0].place.kind == "country":
+        return found[0].place.country
+    return None
 
 
 def _country_profile(

@@ -197,3 +197,10 @@ def test_the_capital_of_a_country_in_the_story_beats_a_namesake_village() -> Non
             "said cooperation among Washington, Tokyo and Manila would deepen.")
     found = {m.text: m.place.country for m in extract_places(text)}
     assert found["Manila"] == "PH"
+
+
+def test_the_us_state_of_georgia_is_not_the_country() -> None:
+    for text in ("Protests spread to Atlanta, in the U.S. state of Georgia.",
+                 "Protests spread to the US state of Georgia."):
+        found = [m for m in extract_places(text) if m.text == "Georgia"]
+        assert [(m.place.country, m.place.kind) for m in found] == [("US", "admin1")], text
