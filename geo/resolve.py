@@ -62,7 +62,7 @@ def resolve(
         bp = in_ranges(sp.start, boilerplate)
         if sp.demonym:
             country = gazetteer.country(sp.demonym)
-            if country:
+            if country and _is_demonym_use(text, rev, sp):
                 role = "boilerplate" if bp else "demonym"
                 demonym_mentions.append(Mention(sp.text, sp.start, sp.end, country, role, 0.95))
             continue
@@ -91,6 +91,20 @@ def resolve(
     _choose_all(text, items, countries, admin1s, anchors)
     mentions = [m for it in items if (m := _mention(text, it)) is not None]
     return sorted(mentions + demonym_mentions, key=lambda m: m.start)
+
+
+_REGION_BEFORE = ctx.AFFIX_BEFORE | {"Latin", "Pan", "Sub"}
+
+
+def _is_demonym_use(text: str, rev: str, sp: Spot) -> bool:
+    """Not a demonym inside a compound or a name: 'Inter-American', 'Latin American',
+    'Organization of American States'."""
+    if text[sp.start - 1 : sp.start] in ("-", "‐"):
+        return False
+    cues = ctx.surroundings(text, rev, sp.start, sp.end)
+    if cues.before_words and cues.before_words[-1] in _REGION_BEFORE:
+        return False
+    return not (cues.prev_word == "of" and cues.prev_prev_word in ctx.ORG_WORDS)
 
 
 #: The provinces chosen in the first pass, and the names that stand for each.

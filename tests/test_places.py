@@ -204,3 +204,10 @@ def test_the_us_state_of_georgia_is_not_the_country() -> None:
                  "Protests spread to the US state of Georgia."):
         found = [m for m in extract_places(text) if m.text == "Georgia"]
         assert [(m.place.country, m.place.kind) for m in found] == [("US", "admin1")], text
+
+
+def test_demonyms_inside_compounds_and_names_are_not_demonyms() -> None:
+    text = ("The Organization of American States and the Inter-American Commission met a Latin "
+            "American envoy. American and Iranian officials spoke.")
+    found = [(m.text, m.place.country) for m in extract_places(text) if m.role == "demonym"]
+    assert found == [("American", "US"), ("Iranian", "IR")]
