@@ -197,9 +197,9 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
         if c.sentence_start or _title_line(text, rev, it):
             return False
         local = c.prev_word.lower() in ctx.LOCATIVE or c.comma_next
-        if not (big or local or top.place.population >= 100_000):
-            return False
-    return True
+        if not ((big and top.quality == PRIMARY) or local or top.place.population >= 100_000):
+            return False  # "Palace" is also an other name of Saraj, in North Macedonia
+    return not text.startswith((" news agency", " agency", " news service"), it.end)
 
 
 def _local_cues(text: str, items: list[Item], g: Gazetteer) -> None:

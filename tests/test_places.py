@@ -211,3 +211,10 @@ def test_demonyms_inside_compounds_and_names_are_not_demonyms() -> None:
             "American envoy. American and Iranian officials spoke.")
     found = [(m.text, m.place.country) for m in extract_places(text) if m.role == "demonym"]
     assert found == [("American", "US"), ("Iranian", "IR")]
+
+
+def test_everyday_other_names_and_news_agencies_are_not_places() -> None:
+    text = ("Xi was welcomed in front of the Palace of Serbia in Belgrade, "
+            "China's Xinhua news agency said.")
+    found = [(m.text, m.place.country) for m in extract_places(text) if m.role == "location"]
+    assert found == [("Serbia", "RS"), ("Belgrade", "RS"), ("China", "CN")]
