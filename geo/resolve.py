@@ -194,9 +194,9 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
     key = fold_name(it.spot.text)
     primary_country = top.place.kind == "country" and top.quality == PRIMARY
     if key in g.common and not primary_country:
-        if c.sentence_start or _title_line(text, rev, it):
-            return False
         local = c.prev_word.lower() in ctx.LOCATIVE or c.comma_next
+        if c.sentence_start or (not local and _title_line(text, rev, it)):
+            return False
         if not ((big and top.quality == PRIMARY) or local or top.place.population >= 100_000):
             return False  # "Palace" is also an other name of Saraj, in North Macedonia
     return not text.startswith((" news agency", " agency", " news service"), it.end)

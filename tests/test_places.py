@@ -218,3 +218,8 @@ def test_everyday_other_names_and_news_agencies_are_not_places() -> None:
             "China's Xinhua news agency said.")
     found = [(m.text, m.place.country) for m in extract_places(text) if m.role == "location"]
     assert found == [("Serbia", "RS"), ("Belgrade", "RS"), ("China", "CN")]
+
+
+def test_a_place_after_in_ends_a_long_organisation_name() -> None:
+    text = "said a researcher at the Mercator Institute for China Studies in Berlin."
+    assert ("Berlin", "DE") in _places(text)
