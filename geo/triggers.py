@@ -90,7 +90,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\bfighting\b(?! for\b)|\bin a fight with\b|\bconflict\b|\binsurgency\b|"
        r"\boffensive\b", 0.6),
     # visits
-    _t("visit", "visit", "042", ("visit", "trip to", "arriv", "landed in", "travel", "tour"),
+    _t("visit", "visit", "042", ("visit", "trip to", "arriv", "landed in", "travel", "tour of",
+                                "toured of"),
        r"\bvisit(?:s|ed|ing)?\b|\btrip to\b|\barriv(?:ed|es|ing) in\b|\blanded in\b|"
        r"\btravel(?:l?ed|s)? to\b|\btour(?:ed)? of\b", 0.8),
     _t("visit", "hosted visit", "043", ("host",), r"\bhost(?:ed|s|ing)\b", 0.6),
@@ -109,10 +110,11 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\brestor(?:e|ed|es|ing|ation of) (?:\w+ ){0,2}(?:ties|relations)\b|\b(?:ties|relations)"
        r" (?:\w+ )?restored\b|\b(?:normali[sz]ed?|normali[sz]ation of) (?:\w+ )?(?:ties|"
        r"relations)\b", 0.85),
-    _t("diplomatic", "downgrade of ties", "161", ("ties", "relations"),
+    _t("diplomatic", "downgrade of ties", "161",
+       ("cut ", "sever ", "severed ", "downgrad", "suspend", "broke off"),
        r"\b(?:cut|sever(?:ed)?|downgrad(?:e|ed)|suspend(?:ed)?|broke off) (?:\w+ ){0,2}(?:ties|"
        r"relations)\b", 0.85),
-    _t("diplomatic", "phone call", "041", ("phone", "call"),
+    _t("diplomatic", "phone call", "041", ("phone", "call between"),
        r"\bphone call\b|\btelephone (?:call|conversation)\b|\b(?:talked|spoke|spoken) (?:\w+ )?"
        r"(?:on|by|over) (?:the )?(?:phone|telephone)\b|\bcall between\b|"
        r"\b(?:phoned|telephoned)\b", 0.85),

@@ -50,3 +50,22 @@ def test_text_that_lower_does_not_fold_like_ignorecase_takes_the_slow_path() -> 
     assert foldable("Café “quoted” — Kyiv", "Café “quoted” — Kyiv".lower())
     text = "They struck, then a ſtrike"  # IGNORECASE matches the long s as an s
     assert _fast(text) == _naive(text) == [("strike", 5, 11), ("strike", 20, 26)]
+
+
+PHRASES = [
+    "Pakistan cut diplomatic ties", "Iran severed relations", "they sever all ties",
+    "Quito downgraded ties", "Delhi suspended trade relations", "Lima broke off relations",
+    "a phone call with", "a telephone conversation", "they spoke by phone",
+    "the call between the ministers", "he phoned Erdogan", "she telephoned him",
+    "he visited Kabul", "a trip to Tehran", "arrived in Islamabad", "landed in Doha",
+    "travelled to Ankara", "a tour of the border", "he toured of the camps",
+    "air strikes hit", "war broke out", "the fighting", "rallies in Quetta",
+]
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_keywords_are_found_wherever_their_pattern_matches(phrase: str) -> None:
+    matched = [t for t in TRIGGERS if t.pattern.search(phrase)]
+    assert matched
+    for t in matched:
+        assert any(k in phrase.lower() for k in t.keywords), (t.subtype, phrase)
