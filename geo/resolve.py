@@ -195,9 +195,11 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
     primary_country = top.place.kind == "country" and top.quality == PRIMARY
     if key in g.common and not primary_country:
         local = c.prev_word.lower() in ctx.LOCATIVE or c.comma_next
-        if c.sentence_start or (not local and _title_line(text, rev, it)):
+        known = (big and top.quality == PRIMARY) or top.place.population >= 100_000
+        # "... for China Studies in Berlin" is no headline; "Visits Pakistan to Patch Up" is
+        if c.sentence_start or (not (local and known) and _title_line(text, rev, it)):
             return False
-        if not ((big and top.quality == PRIMARY) or local or top.place.population >= 100_000):
+        if not (known or local):
             return False  # "Palace" is also an other name of Saraj, in North Macedonia
     return not text.startswith((" news agency", " agency", " news service"), it.end)
 
