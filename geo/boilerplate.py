@@ -43,10 +43,9 @@ _CREDIT = re.compile(
     r"\((?:Additional )?(?:[Rr]eporting|Writing|Editing|Compiled|Reported) by\b[^()]*\)"
 )
 _CREDIT_LINE = re.compile(
-    r"^[ \t]*(?:(?:Additional )?[Rr]eporting by|Writing by|Editing by)\b[^\n]*$"
-    r"|^[^\n]{0,200}\bcontributed (?:to )?(?:this )?(?:report|reporting|story)\b[^\n]*$",
-    re.MULTILINE,
+    r"^[ \t]*(?:(?:Additional )?[Rr]eporting by|Writing by|Editing by)\b[^\n]*$", re.MULTILINE
 )
+_CONTRIBUTED = re.compile(r"contributed (?:to )?(?:this )?(?:report|reporting|story)\b")
 
 
 def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -72,6 +71,9 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append(first.span())
         ranges.extend(m.span(1) for m in other_lines.finditer(text))
     ranges.extend(m.span() for m in _CREDIT.finditer(text))
+    for m in _CONTRIBUTED.finditer(text):  # the whole line it ends
+        end = text.find("\n", m.end())
+        ranges.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end))
     return _merge(ranges)
 
 
