@@ -30,11 +30,38 @@ def _fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, hyphens and slashes to spaces; same length as `text`."""
-    if not text.isascii():
-        for ch in set(text):
-            if ord(ch) > 127 and ord(ch) not in _TABLE:
-                _TABLE[ord(ch)] = _fold_char(ch)
+    if text.isascii():
+        return text.translate(_TABLE)  # CPython's fast path for ASCII
+    low = text.lower()
+    # lower() is C-fast but changes the length of a few letters (İ) and lowers Greek capital
+    # sigma by its place in the word: those texts take the table, a dictionary look-up per
+    # character (ten times slower)
+    if len(low) != len(text) or "Σ" in text or "Ϲ" in text:
+        return _fold_by_table(text)
+    for ch, to in _ASCII_CHANGES:
+        if ch in low:
+            low = low.replace(ch, to)
+    return _NON_ASCII.sub(_fold_match, low)
+
+
+def _fold_by_table(text: str) -> str:
+    for ch in set(text):
+        if ord(ch) > 127 and ord(ch) not in _TABLE:
+            _TABLE[ord(ch)] = _fold_char(ch)
     return text.translate(_TABLE)
+
+
+_ASCII_CHANGES = [(chr(k), v) for k, v in _TABLE.items() if k < 128 and not chr(k).isupper()]
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    ch = m.group()
+    out = _FOLDED.get(ch)
+    if out is None:
+        out = _FOLDED[ch] = _TABLE.get(ord(ch)) or _fold_char(ch)
+    return out
 
 
 _MULTISPACE = re.compile(r"\s+")
