@@ -272,6 +272,9 @@ def singular(word: str) -> str:
 def demonym_cue(text: str, start: int) -> str | None:
     """'the Iranian city of X' → 'Iranian', 'the US state of X' → 'US' (the caller maps it to
     a country)."""
+    before = text[max(0, start - 12) : start].rstrip()
+    if not (before.endswith("of") and len(before) > 2 and before[-3].isspace()):
+        return None  # the pattern ends in "of": most names need no search
     m = _COUNTRY_CUE.search(text[max(0, start - 60) : start])
     return m.group(1) if m else None
 
@@ -285,5 +288,8 @@ _POSSESSIVE_CUE = re.compile(
 
 def possessive_cue(text: str, start: int) -> str | None:
     """ "Pakistan's southwestern Balochistan" → 'Pakistan' (the container of the place)."""
-    m = _POSSESSIVE_CUE.search(text[max(0, start - 60) : start])
+    window = text[max(0, start - 60) : start]
+    if "s" not in window or ("'s" not in window and "’s" not in window):
+        return None
+    m = _POSSESSIVE_CUE.search(window)
     return m.group(1) if m else None
