@@ -29,7 +29,7 @@ import heapq
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -296,13 +296,15 @@ def _cluster(reports: Sequence[_Report]) -> list[list[_Report]]:
     members: dict[int, list[_Report]] = {r.index: [r] for r in reports}
     version = dict.fromkeys(members, 0)
     sums: dict[tuple[int, int], int] = {}
+    linked: dict[int, set[int]] = {r.index: set() for r in reports}  # the keys of `sums`
     heap: list[tuple[float, int, int, int, int]] = []
-    for i, a in enumerate(reports):
-        for b in reports[i + 1 :]:
-            score = _link(a, b)
-            if score is not None:
-                sums[(a.index, b.index)] = score
-                heap.append((-float(score), a.index, b.index, 0, 0))
+    for a, b in _candidate_pairs(reports):
+        score = _link(a, b)
+        if score is not None:
+            sums[(a.index, b.index)] = score
+            linked[a.index].add(b.index)
+            linked[b.index].add(a.index)
+            heap.append((-float(score), a.index, b.index, 0, 0))
     heapq.heapify(heap)
     while heap:
         _, x, y, vx, vy = heapq.heappop(heap)
@@ -311,18 +313,54 @@ def _cluster(reports: Sequence[_Report]) -> list[list[_Report]]:
         members[x] += members.pop(y)
         del version[y]
         version[x] += 1
-        for other in sorted(members):
-            if other == x:
-                continue
+        others = (linked.pop(x) | linked.pop(y)) - {x, y}
+        linked[x] = set()
+        for other in sorted(others):
+            linked[other] -= {x, y}
             with_x = sums.pop(_pair(x, other), None)
             with_y = sums.pop(_pair(y, other), None)
             if with_x is None or with_y is None:
                 continue
             lo, hi = _pair(x, other)
             sums[(lo, hi)] = with_x + with_y
+            linked[x].add(other)
+            linked[other].add(x)
             avg = (with_x + with_y) / (len(members[x]) * len(members[other]))
             heapq.heappush(heap, (-avg, lo, hi, version[lo], version[hi]))
     return [sorted(members[k], key=lambda r: r.index) for k in sorted(members)]
+
+
+def _candidate_pairs(reports: Sequence[_Report]) -> Iterator[tuple[_Report, _Report]]:
+    """Every pair (earlier report first) that `_link` might accept: pairs it must refuse
+    (another actor or target, places in different countries, dates over a day apart) are
+    not even tried: on 10,000 news articles that is four pairs in five."""
+    ids: dict[int, str | None] = {}
+    by_country = True
+    for r in reports:
+        place = r.event.place
+        if place is not None and place.geonameid is not None and (
+            ids.setdefault(place.geonameid, place.country) != place.country
+        ):
+            by_country = False  # one place id in two countries is 'same' by id: keep all
+    groups: dict[tuple[str | None, ...], list[_Report]] = defaultdict(list)
+    for r in reports:
+        place = r.event.place
+        country = place.country if by_country and place is not None else None
+        groups[(country, r.actor, r.target)].append(r)
+    keys = list(groups)
+    for i, key in enumerate(keys):
+        for j in range(i, len(keys)):
+            if not all(u is None or v is None or u == v
+                       for u, v in zip(key, keys[j], strict=True)):
+                continue
+            first, second = groups[key], groups[keys[j]]
+            for n, a in enumerate(first):
+                for b in (first[n + 1 :] if i == j else second):
+                    if a.span is not None and b.span is not None and (
+                        _span_gap(a.span, b.span) > DAY_TOLERANCE
+                    ):
+                        continue
+                    yield (a, b) if a.index < b.index else (b, a)
 
 
 def _pair(a: int, b: int) -> tuple[int, int]:
