@@ -104,9 +104,10 @@ def _names(
 ) -> list[Spot]:
     out: list[Spot] = []
     probe = g.probe
-    for start, end in starts:
-        key = folded[start:end]
-        key_id, more = probe(key)
+    keys = [folded[s:e] for s, e in starts]
+    for (start, end), key, (key_id, more) in zip(starts, keys, map(probe, keys), strict=True):
+        if key_id is None and not more and not key.endswith("ah"):
+            continue  # most capitalised words: no place, and no longer name starts here
         if key_id is None and key.endswith("ah") and len(key) > 5:
             key_id = probe(key[:-1])[0]  # Arabic names: "Hodeidah" is "Hodeida"
         best = (end, key_id) if key_id is not None and key not in _NEVER_ALONE else None
