@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+# A boundary is a run of line breaks, or the gap after . ! ? (closing quotes and brackets,
+# then space) before a capital or a digit. Each match starts at the mark itself, so that the
+# regex engine can skip ahead to the next . ! ? or newline instead of trying every position.
+_BOUNDARY = re.compile(
+    r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9]))")
 _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col sgt capt "
     "maj adm gov sen rep rev prof no vs etc inc ltd co corp jr sr mt ft approx est dept".split()
@@ -16,11 +20,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group().strip(" \"”’)]") == "" and not _ends_sentence(text, m.start()):
+        at, end = m.span()
+        if text[at] != "\n":
+            at += 1  # the gap after the mark
+        gap = text[at:end]
+        if gap.strip(" \"”’)]") == "" and not _ends_sentence(text, at):
             continue
-        closing = len(m.group()) - len(m.group().lstrip("\"”’)]"))
-        _add(text, start, m.start() + closing, spans)
-        start = m.end()
+        closing = len(gap) - len(gap.lstrip("\"”’)]"))
+        _add(text, start, at + closing, spans)
+        start = end
     _add(text, start, len(text), spans)
     return spans
 
@@ -42,9 +50,7 @@ def _ends_sentence(text: str, dot: int) -> bool:
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    piece = text[start:end]
+    first, last = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+    if last > first:
+        spans.append((first, last))
