@@ -169,13 +169,17 @@ def _trigger_hits(text: str) -> list[tuple[Trigger, int, int]]:
     than IGNORECASE ones over the text.
     """
     low = text.lower()
+    present = {k for k in _KEYWORDS if k in low}
+    gated = [trig for trig in TRIGGERS if not present.isdisjoint(trig.keywords)]
     if not foldable(text, low):
-        hits = [(trig, m.start(), m.end()) for trig in TRIGGERS
-                if any(k in low for k in trig.keywords) for m in trig.pattern.finditer(text)]
+        hits = [(trig, m.start(), m.end()) for trig in gated for m in trig.pattern.finditer(text)]
     else:
-        hits = [(trig, m.start(), m.end()) for trig in TRIGGERS
-                if any(k in low for k in trig.keywords) for m in trig.folded.finditer(low)]
+        hits = [(trig, m.start(), m.end()) for trig in gated for m in trig.folded.finditer(low)]
     return sorted(hits, key=lambda h: h[1])
+
+
+#: Every trigger keyword once: each is looked for once per document.
+_KEYWORDS = tuple(dict.fromkeys(k for trig in TRIGGERS for k in trig.keywords))
 
 
 def _triggers(
