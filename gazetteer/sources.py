@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gazetteer.normalize import fold_name
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -209,6 +211,7 @@ def cities(admin1: dict[tuple[str, str], str], capitals_by_country: dict[str, st
     Entry
 ]:
     """GeoNames populated places (over 500 inhabitants) with their Latin-script names."""
+    capital_ids = _capital_ids(capitals_by_country)
     for key in sorted(_cities_json(), key=int):
         c = _cities_json()[key]
         cc = c["countrycode"]
@@ -228,8 +231,26 @@ def cities(admin1: dict[tuple[str, str], str], capitals_by_country: dict[str, st
             geonameid=int(c["geonameid"]),
             population=int(c.get("population") or 0),
             aliases=sorted(aliases),
-            capital=capitals_by_country.get(cc) == c["name"],
+            capital=int(c["geonameid"]) in capital_ids,
         )
+
+
+def _capital_ids(capitals_by_country: dict[str, str]) -> set[int]:
+    """Each country's capital: its most populous place named (or also named) as GeoNames
+    names the capital ("Bogota" is Bogotá; one Washington, not every town of that name)."""
+    wanted = {cc: fold_name(name) for cc, name in capitals_by_country.items()}
+    best: dict[str, tuple[int, int]] = {}
+    for c in _cities_json().values():
+        cc = c["countrycode"]
+        key = wanted.get(cc)
+        if key is None:
+            continue
+        names = {c["name"], *(c.get("alternatenames") or [])}
+        if any(fold_name(n) == key for n in names if n and abs(len(n) - len(key)) <= 2):
+            pop = int(c.get("population") or 0)
+            if pop > best.get(cc, (-1, 0))[0]:
+                best[cc] = (pop, int(c["geonameid"]))
+    return {gid for _, gid in best.values()}
 
 
 def _english_other_names(local: str | None) -> list[str]:

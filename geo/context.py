@@ -64,17 +64,22 @@ visit reached entered left landed struck hit bombed shelled attacked targeting t
 
 # A verb after a capital city that makes it stand for its government ("Tehran said").
 _METONYM_AFTER = re.compile(
-    r"^(?:,[^,.;]{1,60},\s*|\s+and\s+[A-Z][\w-]+\s+|\s+)(?:has\s+|have\s+|had\s+|also\s+|"
-    r"quickly\s+|later\s+|then\s+|swiftly\s+|publicly\s+|officially\s+)?"
+    r"^(?:,[^,.;]{1,60},\s*|\s+and\s+(?:its\s+(?:\w+\s+)?allies\s+|[A-Z][\w-]+\s+)|\s+)"
+    r"(?:(?:has|have|had|also|quickly|later|then|swiftly|publicly|officially|long|repeatedly|"
+    r"again|already|now|previously|strongly|firmly|immediately|reportedly|still)\s+){0,2}"
     r"(?:said|says|say|claimed|claims|denied|denies|warned|warns|accused|accuses|announced|"
     r"announces|recalled|recalls|condemned|condemns|expelled|expels|urged|urges|insisted|"
     r"insists|responded|responds|retaliated|retaliates|rejected|rejects|demanded|demands|"
     r"agreed|agrees|moved|moves|blamed|blames|called|calls|threatened|threatens|vowed|vows|"
-    r"sought|seeks|hopes|hoped|wants|wanted|refused|refuses|insists|believes|believed|argued|"
+    r"sought|seeks|hopes|hoped|wants|wanted|refused|refuses|believes|believed|argued|"
     r"argues|alleged|alleges|described|describes|backed|backs|supports|supported|issued|"
     r"summoned|summons|signalled|signaled|protested|protests|welcomed|welcomes|confirmed|"
-    r"confirms|would|will|is\s+(?:expected|likely|seeking|trying|ready|prepared|willing)|"
-    r"was\s+(?:quick|ready|willing))\b"
+    r"confirms|reacted|reacts|cited|cites|told|tells|asked|asks|views|viewed|considers|"
+    r"considered|regards|regarded|maintains|maintained|acknowledged|acknowledges|admitted|"
+    r"admits|imposed|imposes|pledged|pledges|promised|promises|declined|declines|criticised|"
+    r"criticized|criticises|criticizes|slammed|slams|praised|praises|approved|approves|"
+    r"ordered|orders|could|would|will|is\s+(?:expected|likely|seeking|trying|ready|prepared|"
+    r"willing)|was\s+(?:quick|ready|willing))\b"
 )
 _METONYM_BEFORE = re.compile(
     r"(?:opposed\s+to|against|backed\s+by|supported\s+by|(?:ties|relations|talks|contacts?)"
@@ -82,6 +87,7 @@ _METONYM_BEFORE = re.compile(
     r"(?:rift|tensions?|talks)\s+between|blamed)\s+$"
 )
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|inside|outside|via)\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|\n")
 
 
@@ -233,11 +239,13 @@ _BREAKERS = frozenset(
 
 
 def metonymic(text: str, start: int, end: int) -> bool:
-    """Whether a capital at [start, end) stands for its government ("Tehran said")."""
-    after = text[end : end + 90]
-    if _METONYM_AFTER.match(after):
-        return True
-    return bool(_METONYM_BEFORE.search(text[max(0, start - 40) : start]))
+    """Whether a capital at [start, end) stands for its government ("Tehran said"), not
+    where something happens ("protesters in Tehran said")."""
+    if _METONYM_BEFORE.search(text[max(0, start - 40) : start]):
+        return True  # "opposed to Tehran", "ties with Islamabad"
+    if _PLACE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    return bool(_METONYM_AFTER.match(text[end : end + 90]))
 
 
 _COUNTRY_CUE = re.compile(

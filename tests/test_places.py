@@ -223,3 +223,11 @@ def test_everyday_other_names_and_news_agencies_are_not_places() -> None:
 def test_a_place_after_in_ends_a_long_organisation_name() -> None:
     text = "said a researcher at the Mercator Institute for China Studies in Berlin."
     assert ("Berlin", "DE") in _places(text)
+
+
+def test_more_ways_a_capital_stands_for_its_government() -> None:
+    text = ("Beijing has long cited the bombing. Kyiv and its Western allies have condemned "
+            "the vote. Protesters in Moscow said they would return. Bogota reacted angrily.")
+    assert [(m.text, m.role) for m in extract_places(text)] == [
+        ("Beijing", "metonym"), ("Kyiv", "metonym"), ("Moscow", "location"),
+        ("Bogota", "metonym")]
