@@ -75,7 +75,8 @@ def resolve(
     _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
     _prune(items, countries)
-    _choose_all(text, items, countries, {}, [])
+    _fix_all(text, items)
+    _choose_all(items, countries, {}, [])
     admin1s: dict[tuple[str | None, str], set[object]] = {}
     by_place: dict[int, tuple[Place, set[object]]] = {}
     for it in items:
@@ -88,7 +89,7 @@ def resolve(
             by_place.setdefault(id(p), (p, set()))[1].add(_name(it))
     anchors = list(by_place.values())
     countries = _country_profile(items, demonym_mentions, resolved=True)
-    _choose_all(text, items, countries, admin1s, anchors)
+    _choose_all(items, countries, admin1s, anchors)
     mentions = [m for it in items if (m := _mention(text, it)) is not None]
     return sorted(mentions + demonym_mentions, key=lambda m: m.start)
 
@@ -310,14 +311,11 @@ def _contains(container: Candidate, c: Candidate) -> bool:
 
 
 def _choose_all(
-    text: str,
     items: list[Item], countries: dict[str, float], admin1s: Admin1s, anchors: Anchors
 ) -> None:
     """Choose every item's place; a name repeated with the same cues is weighed once."""
     done: dict[tuple, Item] = {}
     for it in items:
-        if it.fixed is None:
-            _fix(text, it)
         same = done.get(it.key)
         if same is None:
             _choose(it, countries, admin1s, anchors)
@@ -333,13 +331,25 @@ _WATER_WORDS = frozenset(("Sea", "Ocean", "Gulf", "Strait", "Straits", "Bay", "C
                           "River", "Lake", "Sound"))
 
 
-def _fix(text: str, it: Item) -> None:
-    """Work out what does not change between the two passes: each candidate's support from
-    the name's own cues, and the key under which a repeated name is weighed once."""
-    suffix = ctx.singular(it.cues.next_word.lower())
-    if suffix == "and" or it.cues.comma_next:
-        suffix = ctx.list_kind(text, it.end) or suffix
-    water = it.spot.text.rsplit(" ", 1)[-1] in _WATER_WORDS
+def _fix_all(text: str, items: list[Item]) -> None:
+    """Work out what does not change between the two passes: the key under which a repeated
+    name is weighed once, and each candidate's support from the name's own cues."""
+    shared: dict[tuple, list[float]] = {}
+    for it in items:
+        suffix = ctx.singular(it.cues.next_word.lower())
+        if suffix == "and" or it.cues.comma_next:
+            suffix = ctx.list_kind(text, it.end) or suffix
+        water = it.spot.text.rsplit(" ", 1)[-1] in _WATER_WORDS
+        it.key = (it.spot.key_id, it.spot.acronym, it.cue_country,
+                  tuple(c.idx for c in it.cue_container),
+                  tuple(c.idx for c in it.cue_contained), suffix, water, len(it.candidates))
+        fixed = shared.get(it.key)
+        if fixed is None:
+            fixed = shared[it.key] = _fixed_support(it, suffix, water)
+        it.fixed = fixed
+
+
+def _fixed_support(it: Item, suffix: str, water: bool) -> list[float]:
     divisions = {(c.place.country, c.place.name) for c in it.candidates
                  if c.place.kind in ("admin1", "admin2")}
     fixed = []
@@ -365,10 +375,7 @@ def _fix(text: str, it: Item) -> None:
         if water and p.kind == "feature" and suffix not in _DIVISION_WORDS:
             support += 0.8  # "the Red Sea" is the sea, not Egypt's Red Sea governorate
         fixed.append(support)
-    it.fixed = fixed
-    it.key = (it.spot.key_id, it.spot.acronym, it.cue_country,
-              tuple(c.idx for c in it.cue_container), tuple(c.idx for c in it.cue_contained),
-              suffix, len(it.candidates))
+    return fixed
 
 
 def _choose(
