@@ -11,9 +11,11 @@ import logging
 import math
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
+from json.encoder import encode_basestring as _encode_string  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
-from geo.models import Document, Event, Mention, MergedEvent
+from geo.models import Document, Event, Mention, MergedEvent, Place
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,6 +45,26 @@ def places_jsonl_record(doc: Document, mentions: Sequence[Mention]) -> dict[str,
         "published": _iso(doc.published),
         "mentions": [m.to_dict() for m in mentions],
     }
+
+
+def places_jsonl_line(doc: Document, mentions: Sequence[Mention]) -> str:
+    """`places_jsonl_record` as its JSON line, the same bytes as `json.dumps` gives, built from
+    pieces: a place is encoded once per process, not once per mention (a fifth of the time
+    of `geo places` went to encoding)."""
+    text = _encode_string
+    parts = [
+        f'{{"text": {text(m.text)}, "start": {m.start}, "end": {m.end}, '
+        f'{_place_fields(m.place)}, "role": {text(m.role)}, "score": {round(m.score, 3)!r}}}'
+        for m in mentions
+    ]
+    published = text(doc.published.isoformat()) if doc.published else "null"
+    return (f'{{"doc": {text(doc.id)}, "published": {published}, "mentions": ['
+            + ", ".join(parts) + "]}\n")
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_fields(place: Place) -> str:
+    return json.dumps(place.to_dict(), ensure_ascii=False, allow_nan=True)[1:-1]
 
 
 def events_jsonl_record(doc: Document, events: Sequence[Event]) -> dict[str, Any]:

@@ -227,3 +227,20 @@ def test_export_module_imports_neither_pandas_nor_shapely():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=root, check=True)
     assert out.stdout.strip() == "set()"
+
+
+def test_places_line_is_the_json_of_the_places_record():
+    from geo.documents import read_inputs
+    from geo.export import places_jsonl_line, places_jsonl_record
+    from geo.models import Mention
+    from geo.places import extract_places
+
+    root = Path(__file__).resolve().parents[1]
+    docs = list(read_inputs([str(root / "seeds")]))
+    odd = Place('Name "quoted" \\ é', None, None, -0.1234567, 1e-7, "region")
+    extra = Document(id="odd\nid", text="x", published=None)
+    cases = [(d, extract_places(d.text)) for d in docs]
+    cases.append((extra, [Mention("Ünïcode “x”", 0, 1, odd, "location", 0.1 + 0.2)]))
+    for doc, mentions in cases:
+        line = places_jsonl_line(doc, mentions)
+        assert line == json.dumps(places_jsonl_record(doc, mentions), ensure_ascii=False) + "\n"
