@@ -157,7 +157,16 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
         if (c.before_words and not c.sentence_start and top.place.kind == "city"
                 and top.place.population < 1_000_000 and not _title_line(text, rev, it)):
             words.add(it.spot.text)
+        elif (c.next_word in _SPEECH and top.place.kind == "city" and not top.capital
+              and top.place.population < 500_000 and c.prev_word.lower() not in ctx.LOCATIVE
+              and text.startswith(" ", it.end)):
+            words.add(it.spot.text)  # "Thomas said": a town that speaks is a person
     return words
+
+
+_SPEECH = frozenset("said says told tells added explained noted wrote argued asked".split())
+#: Words after a name that make it a disease's: "Marburg virus", "West Nile fever".
+_DISEASE = frozenset("virus viruses fever ebolavirus".split())
 
 
 #: Kinds of place a name is meant as even when it is also an everyday word or starts a
@@ -202,6 +211,8 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
             return False
         if not (known or local):
             return False  # "Palace" is also an other name of Saraj, in North Macedonia
+    if c.next_word.lower() in _DISEASE:
+        return False
     return not text.startswith((" news agency", " agency", " news service"), it.end)
 
 

@@ -231,3 +231,9 @@ def test_more_ways_a_capital_stands_for_its_government() -> None:
     assert [(m.text, m.role) for m in extract_places(text)] == [
         ("Beijing", "metonym"), ("Kyiv", "metonym"), ("Moscow", "location"),
         ("Bogota", "metonym")]
+
+
+def test_a_town_that_speaks_is_a_person_and_a_virus_is_no_place() -> None:
+    text = ("Thomas said the Marburg virus and West Nile fever were spreading. Officials in "
+            "Tyler said schools would close. Clifford told reporters in Reston, Virginia.")
+    assert _places(text) == [("Tyler", "US"), ("Reston", "US"), ("Virginia", "US")]
