@@ -143,6 +143,8 @@ def _acronyms(text: str, g: Gazetteer) -> list[Spot]:
     out = []
     for m in _ACRONYM.finditer(text):
         word = m.group()
+        if text.startswith("$", m.end()):
+            continue  # "US$460 million", "HK$": a currency
         if word in g.acronyms:
             out.append(Spot(m.start(), m.end(), word, acronym=word))
         elif word.endswith(".") and word[:-1] in g.acronyms:

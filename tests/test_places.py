@@ -237,3 +237,8 @@ def test_a_town_that_speaks_is_a_person_and_a_virus_is_no_place() -> None:
     text = ("Thomas said the Marburg virus and West Nile fever were spreading. Officials in "
             "Tyler said schools would close. Clifford told reporters in Reston, Virginia.")
     assert _places(text) == [("Tyler", "US"), ("Reston", "US"), ("Virginia", "US")]
+
+
+def test_a_currency_is_not_its_country() -> None:
+    text = "A US$460 million settlement was paid in HK$ bonds, US health officials said."
+    assert [(m.text, m.start) for m in extract_places(text)] == [("US", 51)]
