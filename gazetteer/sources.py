@@ -15,6 +15,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from gazetteer.normalize import fold_name
@@ -117,7 +118,9 @@ def countries() -> Iterator[Entry]:
             if "," in alt:  # "Iran, Islamic Republic of"
                 aliases.discard(alt)
         acronyms = [a for a in rec.get("altSpellings") or [] if isinstance(a, str) and a.isupper()]
-        acronyms = [a for a in acronyms if len(a) == 3 or a in ("UK", "US", "UAE")]
+        # ISO alpha-3 codes (EST, MAC, UGA) are seldom a country in news text and often
+        # something else (Eastern Standard Time): only our table's acronyms count
+        acronyms = [a for a in acronyms if a in ("UK", "US", "UAE")]
         for row in extra.get(iso, []):
             if row["kind"] == "demonym":
                 continue
@@ -291,7 +294,7 @@ def subdivisions(admin1: dict[tuple[str, str], str]) -> Iterator[Entry]:
             kind = "admin1" if sub.get("parentCode") is None else "admin2"
             suffix = code.split("-", 1)[1]
             yield Entry(
-                acronyms=[suffix] if len(suffix) >= 3 and suffix.isalpha() else [],
+                acronyms=[suffix] if _usable_code(suffix) else [],
                 name=name,
                 lat=float(latlng[0]),
                 lon=float(latlng[1]),
@@ -300,6 +303,25 @@ def subdivisions(admin1: dict[tuple[str, str], str]) -> Iterator[Entry]:
                 admin1=name if kind == "admin1" else None,
                 aliases=sorted(set(names) - {name}),
             )
+
+
+def _usable_code(code: str) -> bool:
+    """A subdivision code news may write for the place (NSW), not an everyday word in
+    capitals (ALL, ARE, CAN) that a headline in capitals would turn into a province."""
+    from wordfreq import zipf_frequency
+
+    if len(code) < 3 or not code.isalpha():
+        return False
+    word = code.lower()
+    return not (word in _english_words() and zipf_frequency(word, "en") >= 3.0)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2", "gcide"], lower=False)
+                     if w.islower())
 
 
 def continents() -> Iterator[Entry]:

@@ -242,3 +242,9 @@ def test_a_town_that_speaks_is_a_person_and_a_virus_is_no_place() -> None:
 def test_a_currency_is_not_its_country() -> None:
     text = "A US$460 million settlement was paid in HK$ bonds, US health officials said."
     assert [(m.text, m.start) for m in extract_places(text)] == [("US", 51)]
+
+
+def test_words_and_codes_in_capitals_are_not_places() -> None:
+    text = ("PROTESTERS ARE BACK AND ALL CAN SEE THEM. The EST deadline passed; NSW police and "
+            "the DRC army said so.")
+    assert _places(text) == [("NSW", "AU"), ("DRC", "CD")]
