@@ -155,7 +155,8 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
     for it in items:
         c, top = it.cues, it.candidates[0]
         if (c.before_words and not c.sentence_start and top.place.kind == "city"
-                and top.place.population < 1_000_000 and not _title_line(text, rev, it)):
+                and top.place.population < 1_000_000 and c.before_words[-1] not in ctx.AFFIX_AFTER
+                and not _title_line(text, rev, it)):
             words.add(it.spot.text)
         elif (c.next_word in _SPEECH and top.place.kind == "city" and not top.capital
               and top.place.population < 500_000 and c.prev_word.lower() not in ctx.LOCATIVE

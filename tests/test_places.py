@@ -248,3 +248,9 @@ def test_words_and_codes_in_capitals_are_not_places() -> None:
     text = ("PROTESTERS ARE BACK AND ALL CAN SEE THEM. The EST deadline passed; NSW police and "
             "the DRC army said so.")
     assert _places(text) == [("NSW", "AU"), ("DRC", "CD")]
+
+
+def test_a_town_inside_a_facility_name_is_still_a_town_elsewhere() -> None:
+    text = ("The situation in SOS Children's Village Malakal is stable. Aid groups returned to "
+            "Darfur and Malakal.")
+    assert ("Malakal", "SS") in _places(text)
