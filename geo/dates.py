@@ -711,6 +711,8 @@ _TIME_TAIL = re.compile(
 _PARTS = re.compile(r"\s*[|•·]\s*")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+(?:[A-Z][A-Za-z .'’-]{1,30},\s+)?")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-—–:]")
+#: How much of a long line can hold a dateline ("PORT SUDAN, Sudan, Dec 19, 2023 (AFP) -").
+_DATELINE_SPAN = 120
 
 
 def _full_date(m: re.Match[str]) -> date | None:
@@ -758,9 +760,10 @@ def published_from_text(text: str, max_lines: int = 12) -> date | None:
     best: tuple[int, date] | None = None
     lines = [ln.strip() for ln in text[:3000].splitlines() if ln.strip()][:max_lines]
     for line in lines:
-        if len(line) > 200:
-            continue
-        for part in [line, *_PARTS.split(line)]:
+        parts = [line, *_PARTS.split(line)]
+        if len(line) > 200:  # a first paragraph: only its opening can be a dateline
+            parts = [line[:_DATELINE_SPAN]]
+        for part in parts:
             got = _line_date(part)
             if got and 1990 <= got[1].year <= 2100 and (best is None or got[0] < best[0]):
                 best = got

@@ -70,13 +70,13 @@ def analyse(doc: Document, settings: Settings = Settings()) -> Analysis:
     from geo.places import extract_places
 
     warnings: list[str] = []
-    if doc.published is None and settings.events:
+    if doc.published is None:  # places output carries it too, and places use it
         from geo.dates import published_from_text
 
         found = published_from_text(doc.text)
         if found:
             doc = dataclasses.replace(doc, published=found)
-        else:
+        elif settings.events:
             warnings.append("no publication date: relative dates left unresolved")
     g = _gazetteer(settings)
     mentions = extract_places(doc.text, doc.published, gazetteer=g)  # type: ignore[arg-type]

@@ -510,6 +510,10 @@ def test_date_in_words(d: date | None, precision: str, words: str) -> None:
         ("Updated 2 March 2024\nPublished 1 March 2024\nBody.", date(2024, 3, 1)),
         ("ISLAMABAD, Jan. 22, 2024 (Reuters) - Pakistan said...", date(2024, 1, 22)),
         ("KYIV, Ukraine, 5 June 2023 — Shelling continued.", date(2023, 6, 5)),
+        ("Headline\n\nKHARTOUM, Sudan, Nov 3, 2023 (AFP) - Fighting spread to the east of the "
+         "capital on Thursday as the army and the paramilitaries traded artillery fire across "
+         "the river, residents said, and thousands more left their homes for the south.",
+         date(2023, 11, 3)),
     ],
 )
 def test_published_from_text(text: str, expected: date) -> None:
@@ -523,6 +527,8 @@ def test_published_from_text(text: str, expected: date) -> None:
         "ISLAMABAD, Jan 22 (Reuters) - Pakistan said...",
         "Headline\n- Published\nBody",
         "\n".join(["Body line."] * 20 + ["Published 18 January 2024"]),
+        "Fighting spread on Thursday, residents said, and thousands more left their homes. " * 3
+        + "Published 18 January 2024",
         "",
     ],
 )
@@ -583,3 +589,12 @@ def test_throughput_on_seeds() -> None:
             find_dates(text, pub)
     per_second = 200 / max(time.process_time() - t, 1e-9)
     assert per_second > 300  # measured ~1,800/s; only a gross regression fails here
+
+
+def test_places_analysis_carries_the_publication_date_stated_in_the_text() -> None:
+    from geo.models import Document
+    from geo.pipeline import Settings, analyse
+
+    doc = Document("a.txt", "Published: 2023-11-03\n\nShelling hit Kharkiv on Thursday.")
+    assert analyse(doc, Settings(events=False)).doc.published == date(2023, 11, 3)
+    assert analyse(doc, Settings(events=False)).warnings == ()
