@@ -15,6 +15,7 @@ import pickle
 import re
 import shutil
 import tempfile
+import time
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
@@ -43,12 +44,18 @@ def cache_dir() -> Path:
     return Path(base) / "geo"
 
 
-def fingerprint(extra: Iterable[Path] = ()) -> str:
-    """A digest of the builder version and every source file's size and mtime."""
+def builder_digest() -> str:
+    """A digest of the builder's version and code: an index from other code is another's."""
     h = hashlib.sha1(BUILD_VERSION.encode())
     h.update(Path(__file__).read_bytes())
     h.update((Path(__file__).parent / "sources.py").read_bytes())
     h.update((Path(__file__).parent / "normalize.py").read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint(extra: Iterable[Path] = ()) -> str:
+    """A digest of the builder and every source file's size and mtime."""
+    h = hashlib.sha1(builder_digest().encode())
     for path in [*sources.source_files(), *extra]:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for f in files:
@@ -163,10 +170,46 @@ def build(path: Path | None = None, extra_csv: Iterable[Path] = ()) -> Path:
         trie.save(str(tmp / "keys.marisa"))
         with open(tmp / "places.pickle", "wb") as fh:
             pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        (tmp / _EXTRA_LIST).write_text("".join(f"{p.resolve()}\n" for p in extra_csv), "utf-8")
+        (tmp / _BUILDER).write_text(builder_digest(), "utf-8")
         if path.exists():
             shutil.rmtree(path)
         os.replace(tmp, path)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    remove_stale(path.parent)
     return path
+
+
+#: The extra CSVs an index was built with, one path per line, and the builder that built it:
+#: what tells later whether the index is stale.
+_EXTRA_LIST = "extra-places.txt"
+_BUILDER = "builder.txt"
+#: An index from other builder code may belong to another installed version of geo, in use:
+#: it is removed only once it is this old.
+FOREIGN_MAX_AGE_S = 30 * 86400
+
+
+def remove_stale(directory: Path, now: float | None = None) -> list[Path]:
+    """Delete the indexes in `directory` that no build would use any more (about 17 MB each):
+    ours whose sources changed or whose extra CSVs are gone, and month-old ones from other
+    builder code. Returns what was removed."""
+    now = time.time() if now is None else now
+    ours = builder_digest()
+    removed = []
+    for index in sorted(directory.glob("gazetteer-*")):
+        try:
+            builder = (index / _BUILDER).read_text("utf-8")
+            extra = [Path(p) for p in (index / _EXTRA_LIST).read_text("utf-8").splitlines()]
+        except OSError:
+            builder, extra = "", []
+        if builder != ours:
+            stale = now - index.stat().st_mtime > FOREIGN_MAX_AGE_S
+        else:
+            stale = not all(p.exists() for p in extra) or (
+                index.name != f"gazetteer-{fingerprint(extra)}")
+        if stale:
+            shutil.rmtree(index, ignore_errors=True)
+            removed.append(index)
+    return removed

@@ -91,3 +91,34 @@ def _env() -> dict[str, str]:
     import os
 
     return dict(os.environ)
+
+
+def test_stale_indexes_are_removed(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from gazetteer.build import FOREIGN_MAX_AGE_S, builder_digest, fingerprint, remove_stale
+
+    ours = builder_digest()
+    made = {
+        "current": (f"gazetteer-{fingerprint()}", ours, ""),
+        "sources changed": ("gazetteer-0123456789abcdef", ours, ""),
+        "extra CSV gone": (f"gazetteer-{fingerprint()}x", ours, "/nowhere/x.csv\n"),
+        "another version, recent": ("gazetteer-1111111111111111", "other", ""),
+        "another version, old": ("gazetteer-2222222222222222", "other", ""),
+        "no record, old": ("gazetteer-3333333333333333", None, None),
+    }
+    for name, builder, extra in made.values():
+        index = tmp_path / name
+        index.mkdir()
+        if builder is not None:
+            (index / "builder.txt").write_text(builder, "utf-8")
+            (index / "extra-places.txt").write_text(extra, "utf-8")
+    old = time.time() - FOREIGN_MAX_AGE_S - 60
+    for key in ("another version, old", "no record, old"):
+        os.utime(tmp_path / made[key][0], (old, old))
+    removed = {p.name for p in remove_stale(tmp_path)}
+    assert removed == {made[k][0] for k in (
+        "sources changed", "extra CSV gone", "another version, old", "no record, old")}
+    assert {p.name for p in tmp_path.iterdir()} == {
+        made["current"][0], made["another version, recent"][0]}
