@@ -77,17 +77,7 @@ def resolve(
     _prune(items, countries)
     _fix_all(text, items)
     _choose_all(items, countries, {}, [])
-    admin1s: dict[tuple[str | None, str], set[object]] = {}
-    by_place: dict[int, tuple[Place, set[object]]] = {}
-    for it in items:
-        if it.chosen is None:
-            continue
-        p = it.chosen.place
-        if p.kind == "admin1":
-            admin1s.setdefault((p.country, p.name), set()).add(_name(it))
-        if _is_anchor(it):
-            by_place.setdefault(id(p), (p, set()))[1].add(_name(it))
-    anchors = list(by_place.values())
+    admin1s, anchors = _first_readings(items)
     countries = _country_profile(items, demonym_mentions, resolved=True)
     _choose_all(items, countries, admin1s, anchors)
     mentions = [m for it in items if (m := _mention(text, it)) is not None]
@@ -112,6 +102,22 @@ def _is_demonym_use(text: str, rev: str, sp: Spot) -> bool:
 Admin1s = dict[tuple[str | None, str], set[object]]
 #: The places chosen with confidence in the first pass, and the names that stand for each.
 Anchors = list[tuple[Place, set[object]]]
+def _first_readings(items: list[Item]) -> tuple[Admin1s, Anchors]:
+    """What the first pass settled: the provinces chosen, and the places chosen with
+    confidence, each with the names that stand for it."""
+    admin1s: Admin1s = {}
+    by_place: dict[int, tuple[Place, set[object]]] = {}
+    for it in items:
+        if it.chosen is None:
+            continue
+        p = it.chosen.place
+        if p.kind == "admin1":
+            admin1s.setdefault((p.country, p.name), set()).add(_name(it))
+        if _is_anchor(it):
+            by_place.setdefault(id(p), (p, set()))[1].add(_name(it))
+    return admin1s, list(by_place.values())
+
+
 #: Candidates weighed per name: the likeliest by prior, plus any in the story's countries.
 MAX_CANDIDATES = 12
 
