@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from geo.events import extract_events
@@ -107,3 +107,14 @@ def test_a_news_sentence_yields_events_with_exact_evidence() -> None:
     events = extract_events(doc, _places(text))
     assert events and events[0].place is not None
     assert text[events[0].evidence_start:events[0].evidence_end] == events[0].evidence
+
+
+@SETTINGS
+@given(st.one_of(news_like(), st.text()))
+@example("ΟΔΥΣΣΕΥΣ “Café” – Zürich/Genève")
+@example("İstanbul ΑΣ")
+def test_fast_folding_equals_the_character_table(text: str) -> None:
+    from gazetteer.normalize import _fold_by_table, fold
+
+    assert fold(text) == _fold_by_table(text)
+    assert len(fold(text)) == len(text)
