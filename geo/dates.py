@@ -9,7 +9,9 @@ general-purpose parser's guesses:
   publication, future → next such day after it (same day only with "today"/"this");
 - "last/this/next week|month|year" → that period, dated by its first day;
 - "two days later", "the next day"... → `relative_days`, counted from another event;
-- a month and day without a year → the year that puts it nearest to publication.
+- a month and day without a year → the year that puts it nearest to publication;
+- a month alone → the latest such month on or before publication in a past-tense clause,
+  the next one on or after it in a future-tense clause, else the nearest.
 """
 
 from __future__ import annotations
@@ -213,7 +215,8 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|struck|hit|took|came|went|left|began|fought"
-    r"|made|saw|gave|spoke|sent|flew|ran|won|lost|[a-z]{2,}ed)\b",
+    r"|made|saw|gave|spoke|sent|flew|ran|won|lost|broke|fell|fled|led|rose|drew|withdrew|threw"
+    r"|stood|brought|sought|found|kept|became|got|shot|wrote|drove|[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
 _WEAK_FUTURE = re.compile(r"\b(?:to\s+(?!be\b)[a-z]{3,}|upcoming|next|coming)\b", re.IGNORECASE)
@@ -341,6 +344,10 @@ def _nearest_month(month: int, pub: date, tense: str, mod: str) -> date | None:
         options = [o for o in options if o > 0]
     elif mod == "this":
         options = [month - pub.month]
+    elif tense == "past":  # "left the talks in March": the March before publication
+        options = [o for o in options if o <= 0]
+    elif tense == "future":
+        options = [o for o in options if o >= 0]
     if not options:
         return None
     best = min(options, key=lambda o: (abs(o), (o < 0) if tense == "future" else (o > 0)))
@@ -497,7 +504,7 @@ def _month_only(
     mod = " ".join((g["mo_mod2"] or "").lower().split())
     mod = mod if mod in ("last", "next", "this") else ""
     tense, _ = _tense(text, start, end)
-    return _nearest_month(_month_of(mon), pub, tense or "past", mod), "month", None
+    return _nearest_month(_month_of(mon), pub, tense or "", mod), "month", None
 
 
 def _weekday_expr(

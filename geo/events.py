@@ -252,14 +252,15 @@ def _report(
     if actor is None and trig.type in _VIOLENT:
         actor = _group_actor(text[cs:ts], clause_mentions)
     place = _place(text, trig, ts, te, clause_mentions, actor_mention)
-    clause_dates = [d for d in dates if cs <= d.start < ce]
-    when = _date(text, ts, clause_dates or [d for d in dates if d.end <= cs], earlier)
+    own_dates = [d for d in dates if not _since(text, te, d)]
+    clause_dates = [d for d in own_dates if cs <= d.start < ce]
+    when = _date(text, ts, clause_dates or [d for d in own_dates if d.end <= cs], earlier)
     before = text[cs:ts]
     planned = bool(PLANNED.search(before)) or bool(when and when.is_deadline)
-    if when and when.date and published and trig.type in ("visit", "diplomatic"):
+    if when and when.date and published:
         if when.date > published:
-            planned = True
-        elif planned and when.date <= published:
+            planned = True  # "they would march again on Saturday"
+        elif planned and when.date <= published and trig.type in ("visit", "diplomatic"):
             when = None  # the date of the announcement, not of the planned event
     if planned and trig.type in ("strike", "attack", "armed_clash", "conflict"):
         return None  # a threat or a plan to strike is not a strike
@@ -291,6 +292,16 @@ def _report(
     confidence = trig.weight * (0.6 + 0.2 * (place is not None) + 0.2 * (when is not None))
     return _Report(trig, ts, te, sentence, type_, subtype, cameo, place, when,
                    "planned" if planned else "occurred", actor, target, fatalities, confidence)
+
+
+_SINCE = re.compile(r"\bsince\b", re.I)
+
+
+def _since(text: str, te: int, d: TimeExpression) -> bool:
+    """Whether a date starts a span ("since April") or sits in a 'since' clause after the
+    trigger ("the third protest since the death of ... on May 25"): not the event's date."""
+    return d.text[:5].lower() == "since" or (d.start > te and bool(_SINCE.search(text, te,
+                                                                               d.start)))
 
 
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)$")
