@@ -55,7 +55,7 @@ _PRONOUN_SUBJECT = re.compile(
 _PARTNER_BEFORE = re.compile(r"\b(?:and|&)\s+$")
 # A state named as the party hit rather than the place: "US forces", "Israeli troops".
 _FORCES_AFTER = re.compile(
-    r"^\W{0,2}(?:\w+\s+)?(?:forces|troops|soldiers|military|army|navy|bases?|ships?|vessels?|"
+    r"^[^\w,;]{0,2}(?:\w+\s+)?(?:forces|troops|soldiers|military|army|navy|bases?|ships?|vessels?|"
     r"warships?|embassy|embassies|officials|personnel|interests|targets|diplomats|citizens)\b",
     re.I)
 _LOCATIVE_BEFORE = re.compile(
@@ -580,7 +580,25 @@ def _same_event(a: _Report, b: _Report) -> bool:
         return False
     if a.target and b.target and a.target != b.target:
         return False
-    return _places_agree(a.place, b.place) and _dates_agree(a.when, b.when)
+    if a.status != b.status and not _known_alike(a, b):
+        return False  # a visit announced for next week is not the governor's trip on Monday
+    if not _places_agree(a.place, b.place) or not _dates_agree(a.when, b.when):
+        return False
+    # a report naming no place, a day apart from another, is another day's incident
+    return (a.place is not None and b.place is not None) or not _days_apart(a.when, b.when)
+
+
+def _known_alike(a: _Report, b: _Report) -> bool:
+    """Whether two reports name the same actor or places that agree: what it takes to read
+    an announced event and a report of one that happened as the same event."""
+    return bool((a.actor and a.actor == b.actor)
+                or (a.place is not None and b.place is not None
+                    and _places_agree(a.place, b.place)))
+
+
+def _days_apart(a: TimeExpression | None, b: TimeExpression | None) -> bool:
+    return bool(a and b and a.date and b.date and a.precision == b.precision == "day"
+                and a.date != b.date)
 
 
 def _richness(r: _Report) -> tuple:
@@ -601,7 +619,8 @@ def _consolidate(reports: list[_Report]) -> list[_Report]:
         ranked = sorted(((_affinity(r, g), n) for n, g in enumerate(fits)), reverse=True)
         if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
             fits[ranked[0][1]].append(r)
-        # agreeing equally with several events says nothing new about any of them: dropped
+        else:  # agreeing equally with several events: none of them can claim it
+            groups.append([r])
     return sorted((_combine(g) for g in groups), key=lambda r: r.start)
 
 

@@ -42,3 +42,37 @@ def test_an_event_dated_after_publication_is_planned() -> None:
     e = _one("The protesters in Marseille said they would be back on Saturday.",
              date(2024, 5, 8), "protest")
     assert (e.date, e.status) == (date(2024, 5, 11), "planned")
+
+
+# ------------------------------------------------------------------------------ consolidation
+
+
+def test_an_announced_visit_is_not_merged_into_another_trip_that_happened() -> None:
+    text = ("The provincial governor travelled to Goma on Monday to meet displaced families. "
+            "The president said he would visit the region next week with several ministers.")
+    visits = [e for e in _events(text, date(2024, 5, 8)) if e.type == "visit"]
+    assert {(e.status, e.date_precision) for e in visits} == {("occurred", "day"),
+                                                               ("planned", "week")}
+
+
+def test_a_report_naming_no_place_keeps_its_own_death_toll() -> None:
+    text = ("Rebels clashed with troops near Butembo on Tuesday, the army said. In a separate "
+            "incident, soldiers reported a firefight on Monday with militiamen in the hills, "
+            "in which two fighters died.")
+    clashes = [e for e in _events(text, date(2024, 5, 8)) if e.type == "armed_clash"]
+    near = [e for e in clashes if e.place is not None and e.place.name == "Butembo"]
+    assert len(near) == 1 and near[0].fatalities is None
+    assert any(e.fatalities == 2 for e in clashes)
+
+
+def test_a_report_fitting_two_events_equally_is_kept_on_its_own() -> None:
+    text = ("Russian drones struck Kharkiv on Tuesday. Russian missiles struck Sumy the same "
+            "day. Elsewhere, shelling killed four people, the governor said.")
+    strikes = [e for e in _events(text, date(2024, 5, 8)) if e.type == "strike"]
+    assert any(e.fatalities == 4 for e in strikes), strikes
+
+
+def test_a_place_then_the_army_is_the_place_not_the_party() -> None:
+    e = _one("In Kindu, the army reported a clash on Monday with militiamen.",
+             date(2024, 5, 8), "armed_clash")
+    assert e.place is not None and e.place.name == "Kindu"
