@@ -58,6 +58,7 @@ _FORCES_AFTER = re.compile(
     r"^[^\w,;]{0,2}(?:\w+\s+)?(?:forces|troops|soldiers|military|army|navy|bases?|ships?|vessels?|"
     r"warships?|embassy|embassies|officials|personnel|interests|targets|diplomats|citizens)\b",
     re.I)
+_PARTY_BEFORE = re.compile(r"\b(?:ties|relations|links)\s+(?:to|with)\s+$", re.I)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|inside|near|around|at|on|to|against|across|over|within|of|toward|towards)"
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
@@ -91,6 +92,8 @@ _DATELINE = re.compile(
 )
 _RIGHT_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:in|on|across|over|into|throughout)\s+(?:the\s+)?$")
 _VIOLENT = frozenset({"strike", "attack", "armed_clash", "conflict"})
+#: attacks that stay attacks when a state's forces carry them out (no military strike)
+_STAYS_ATTACK = frozenset({"embassy raid", "water cannon"})
 
 
 @dataclass(slots=True)
@@ -209,7 +212,10 @@ def _triggers(
             continue
         if trig.subtype == "talks" and "visit" in types_in_sentence:
             continue
-        key = (trig.type, trig.subtype if trig.type == "diplomatic" else "")
+        # one of a type per sentence; a visit per clause ("will travel to Laos, where the
+        # premier will host him in Vientiane": the city comes in the second)
+        key = (trig.type, trig.subtype if trig.type == "diplomatic" else "",
+               cs if trig.type == "visit" else 0)
         if key in seen:
             continue
         seen.add(key)
@@ -264,14 +270,18 @@ def _report(
             when = None  # the date of the announcement, not of the planned event
     if planned and trig.type in ("strike", "attack", "armed_clash", "conflict"):
         return None  # a threat or a plan to strike is not a strike
+    if trig.subtype == "capture" and not _captured(text, te, clause_mentions):
+        return None  # "seized cars", "captured the moment": no territory taken
     type_, subtype, cameo = trig.type, trig.subtype, trig.cameo
-    if type_ == "attack" and actor and len(actor) == 2:
+    if type_ == "attack" and actor and len(actor) == 2 and subtype not in _STAYS_ATTACK:
         type_, subtype, cameo = "strike", "military attack", "190"
     if type_ == "strike" and subtype in ("strike", "military attack"):
         for pattern, sub, code in WEAPONS:
             if pattern.search(text[s:e]):
                 subtype, cameo = sub, code
                 break
+    if subtype == "talks" and place is not None:
+        type_ = "visit"  # a meeting held in a place (OUTPUTS.md); a summit without one stays
     if type_ == "visit" and place is not None and actor == place.place.country:
         actor = None  # the host, not the visitor
     if subtype in _NO_PLACE_SUBTYPES:
@@ -302,6 +312,20 @@ def _since(text: str, te: int, d: TimeExpression) -> bool:
     trigger ("the third protest since the death of ... on May 25"): not the event's date."""
     return d.text[:5].lower() == "since" or (d.start > te and bool(_SINCE.search(text, te,
                                                                                d.start)))
+
+
+_TERRITORY = re.compile(
+    r"^\s+(?:the |a |an |its |their |two |three |several |key |strategic )?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:city|cities|town|towns|village|villages|base|bases|capital|airport|garrison|"
+    r"headquarters|province|region|district|territory|positions?|hills?|bridge|crossing|port|"
+    r"stronghold|outpost|area)\b", re.I)
+
+
+def _captured(text: str, te: int, mentions: list[Mention]) -> bool:
+    """Whether a capture's object is ground: a place named right after the verb ('seized
+    Kidal', 'took control of the city of X') or a word for territory ('the main base')."""
+    return bool(_TERRITORY.match(text, te, te + 80)) or any(
+        te <= m.start <= te + 25 and m.role == "location" for m in mentions)
 
 
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)$")
@@ -437,8 +461,8 @@ def _place(
         gap = m.start - te if m.start >= te else ts - m.end
         if _FORCES_AFTER.match(text[m.end : m.end + 30]) or _BACKER_AFTER.match(
             text[m.end : m.end + 12]
-        ):
-            continue  # "US forces", "Iran-backed": a party to the act, not its place
+        ) or _PARTY_BEFORE.search(before):
+            continue  # "US forces", "Iran-backed", "ties to Beijing": a party, not the place
         if kind == "country" and (trig.type == "diplomatic" or (violent and not locative)):
             continue  # a state as a party to the act, not where it happened
         if kind == "region" and not _RIGHT_AFTER.match(text[te : m.start]):

@@ -67,9 +67,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\b(?:precision |military |cross-border |retaliatory |(?:missile|drone) and (?:missile|"
        r"drone) )?strikes?\b(?! a (?:deal|balance|chord|tone))|\bstruck\b|\bstriking\b(?= "
        r"(?:targets?|sites?|bases?|positions?))", 0.8),
-    _t("strike", "missile fire", "195", ("fired", "launched"),
+    _t("strike", "missile fire", "195", ("fired", "launched", "barrage"),
        r"\bfired (?:\w+ )?(?:missiles?|rockets?|drones?)\b|\blaunched (?:\w+ ){0,2}(?:missiles?|"
-       r"rockets?|drones?)\b", 0.8),
+       r"rockets?|drones?)\b|\b(?:missiles?|rockets?|drones?|mortars?) (?:were |was )?(?:fired|"
+       r"launched)\b|\bbarrages? of (?:\w+ )?(?:missiles|rockets|drones|mortars|shells)\b", 0.8),
     _t("strike", "destruction of targets", "195", ("destr",),
        r"\bdestr(?:oyed|uction of)\b(?= (?:\w+ ){0,3}(?:bases?|targets?|sites?|positions?|"
        r"hideouts?|camps?|depots?))", 0.6),
@@ -77,14 +78,26 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\bexchang\w* (?:of )?fire\b|\bshooting at\b|\bfiring at\b", 0.7),
     # attacks by groups
     _t("attack", "bombing", "183", ("bomb", "explosion"),
-       r"\b(?:suicide |car |roadside )?bombings?\b|\bbomb (?:blast|attack)s?\b|\bexplosions?\b",
+       r"\b(?:suicide |car |roadside )?bombings?\b|\bbomb (?:blast|attack)s?\b|\bexplosions?\b|"
+       r"\b(?:car|truck|roadside|suicide) bombs?\b|\bbombs? (?:exploded|went off|detonated)\b",
        0.8),
+    # not a military strike even when a state's forces do it (see events._report)
+    _t("attack", "embassy raid", "171", ("storm", "forced their way", "forced its way", "raid"),
+       r"\b(?:storm(?:s|ed|ing)?|raid(?:s|ed|ing)?) (?:\w+ ){0,2}(?:embassy|consulate|"
+       r"embassy compound)\b|\bforced (?:their|its) way into (?:\w+ ){0,2}(?:embassy|consulate)\b",
+       0.85),
+    _t("attack", "water cannon", "175", ("water cannon",), r"\bwater cannons?\b", 0.75),
     _t("attack", "armed attack", "180", ("attack", "raid", "ambush", "targeting", "assault"),
        r"\battack(?:s|ed|ing)?\b|\bcounterattacks?\b|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|"
        r"\btargeting\b|\bassault(?:s|ed)?\b", 0.6),
     # armed clashes and wars
     _t("armed_clash", "clashes", "190", ("clash", "battle", "firefight", "skirmish"),
        r"\bclash(?:es|ed)?\b|\bgun ?battles?\b|\bfirefights?\b|\bskirmish(?:es)?\b", 0.8),
+    _t("armed_clash", "capture", "192",
+       ("captur", "seiz", "control of", "overran", "overrun", "retook"),
+       r"\b(?:re)?captur(?:ed|es|e|ing)\b|\bseiz(?:ed|es|e|ing)\b(?! (?:on|upon|up)\b)|"
+       r"\b(?:took|taken|take|takes|taking|seized|gained|wrested|retook|retaken) (?:full |"
+       r"effective |complete )?control of\b|\boverr(?:an|un)\b|\bretook\b", 0.75),
     _t("conflict", "war", "190", ("war", "fight", "conflict", "insurgency", "offensive"),
        r"\bwar\b(?! (?:crimes?|criminals?|games?|chest|room|cabinet|footing))|"
        r"\bfighting\b(?! for\b)|\bin a fight with\b|\bconflict\b|\binsurgency\b|"
@@ -93,16 +106,17 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("visit", "visit", "042", ("visit", "trip to", "arriv", "landed in", "travel", "tour of",
                                 "toured of"),
        r"\bvisit(?:s|ed|ing)?\b|\btrip to\b|\barriv(?:ed|es|ing) in\b|\blanded in\b|"
-       r"\btravel(?:l?ed|s)? to\b|\btour(?:ed)? of\b", 0.8),
-    _t("visit", "hosted visit", "043", ("host",), r"\bhost(?:ed|s|ing)\b", 0.6),
+       r"\btravel(?:l?ed|s|l?ing)? (?:(?!the |an? |\d)\w+ ){0,3}?to\b|\btour(?:ed)? of\b", 0.8),
+    _t("visit", "hosted visit", "043", ("host",),
+       r"\bhost(?:ed|s|ing)\b|\b(?:will|would|to|and) host\b", 0.6),
     # diplomacy
     _t("diplomatic", "ambassador recall", "161", _AMB_WORDS,
        rf"\brecall(?:ed|s|ing)? (?:\w+ ){{0,3}}{_AMB}|\bwithdr[ae]w\w* (?:\w+ ){{0,3}}{_AMB}|"
        rf"\btook back (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:\w+ ){{0,2}}(?:were |was )?recalled\b",
        0.9),
-    _t("diplomatic", "expulsion of diplomats", "163", _AMB_WORDS,
-       rf"\bexpel(?:led|s|ling)? (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:were |was )?expelled\b",
-       0.9),
+    _t("diplomatic", "expulsion of diplomats", "163", (*_AMB_WORDS, "persona non grata"),
+       rf"\bexpel(?:led|s|ling)? (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:were |was )?expelled\b|"
+       r"\bpersona non grata\b", 0.9),
     _t("diplomatic", "ambassadors return", "050", (*_AMB_WORDS, "resume"),
        rf"\breturn(?:ed|s|ing)? (?:of )?(?:\w+ ){{0,3}}{_AMB}|\b{_AMB}\b[^.]{{0,40}}\b(?:return|"
        rf"go(?:ing)? back|resume)\b|\bresume (?:their |his |her )?duties\b", 0.85),
@@ -111,9 +125,12 @@ TRIGGERS: tuple[Trigger, ...] = (
        r" (?:\w+ )?restored\b|\b(?:normali[sz]ed?|normali[sz]ation of) (?:\w+ )?(?:ties|"
        r"relations)\b", 0.85),
     _t("diplomatic", "downgrade of ties", "161",
-       ("cut ", "sever ", "severed ", "downgrad", "suspend", "broke off"),
-       r"\b(?:cut|sever(?:ed)?|downgrad(?:e|ed)|suspend(?:ed)?|broke off) (?:\w+ ){0,2}(?:ties|"
-       r"relations)\b", 0.85),
+       ("cut ", " cut", "sever ", "severed ", "severing ", "downgrad", "suspen", "broke",
+        " break ", " breaks ", "breaking "),
+       r"\b(?:cut(?:s|ting)?|sever(?:ed|s|ing)?|downgrad(?:e|ed|es|ing)|suspend(?:ed|s|ing)?|"
+       r"suspension of|(?:broke|break(?:s|ing)?|broken)(?: off)?) (?:\w+ ){0,2}(?:ties|"
+       r"relations)\b|\b(?:ties|relations) (?:were |was |have been |had been )?(?:broken|severed|"
+       r"cut|suspended)\b", 0.85),
     _t("diplomatic", "phone call", "041", ("phone", "call between"),
        r"\bphone call\b|\btelephone (?:call|conversation)\b|\b(?:talked|spoke|spoken) (?:\w+ )?"
        r"(?:on|by|over) (?:the )?(?:phone|telephone)\b|\bcall between\b|"
@@ -123,7 +140,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     # protests
     _t("protest", "protest", "141", ("protest", "rall", "demonstrat", "march"),
        r"\bprotest(?:s|ed|ers|ing)?\b|\brall(?:y|ies|ied)\b|\bdemonstrat(?:ion|ions|ors|ed)\b|"
-       r"\bmarch(?:ed)? (?:on|through|to)\b", 0.75),
+       r"\bmarch(?:ed|es|ing)? (?:again |peacefully |together )?(?:on|through|to|from|around|"
+       r"along|past)\b", 0.75),
+    _t("protest", "vigil", "141", ("vigil",), r"\bvigils?\b", 0.7),
+    _t("protest", "gathering", "141", ("gathered",),
+       r"\bgathered\b(?=[^.;]{0,120}? to (?:demand|call for|protest|denounce|condemn|oppose|"
+       r"press for|urge|voice)\b)", 0.7),
 )
 
 # Weapon words anywhere in the sentence make a generic strike more precise.

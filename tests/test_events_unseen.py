@@ -76,3 +76,40 @@ def test_a_place_then_the_army_is_the_place_not_the_party() -> None:
     e = _one("In Kindu, the army reported a clash on Monday with militiamen.",
              date(2024, 5, 8), "armed_clash")
     assert e.place is not None and e.place.name == "Kindu"
+
+
+# ------------------------------------------------------------------------------ triggers
+
+
+def test_taking_a_town_is_an_armed_clash_there() -> None:
+    e = _one("PORT-AU-PRINCE, May 3 - Armed gangs said on Thursday they had taken control of "
+             "Mirebalais after two days of fighting with the police.", date(2024, 5, 3),
+             "armed_clash")
+    assert e.place is not None and e.place.name == "Mirebalais"
+    assert (e.subtype, e.cameo, e.date) == ("capture", "192", date(2024, 5, 2))
+
+
+def test_seizing_goods_is_no_capture() -> None:
+    text = "Customs officers seized two tonnes of cocaine in Guayaquil on Monday."
+    assert [e for e in _events(text, date(2024, 5, 8)) if e.type == "armed_clash"] == []
+
+
+def test_a_state_storming_an_embassy_is_an_attack_not_a_military_strike() -> None:
+    e = _one("Bolivian police stormed the Peruvian embassy in La Paz on Friday night.",
+             date(2024, 5, 11), "attack")
+    assert e.subtype == "embassy raid" and e.place is not None and e.place.name == "La Paz"
+
+
+def test_talks_held_in_a_place_are_a_visit() -> None:
+    e = _one("The German chancellor held talks with President Lula in Brasilia on Monday.",
+             date(2024, 5, 8), "visit")
+    assert e.place is not None and e.place.name == "Brasilia"
+    assert e.date == date(2024, 5, 6)
+
+
+def test_travel_with_words_between_and_a_city_after_ties_to_a_capital() -> None:
+    text = ("From Hanoi, the premier will travel on Friday to Laos, where the prime minister, "
+            "who has close ties to Beijing, will host him in Vientiane.")
+    e = _one(text, date(2024, 5, 8), "visit")
+    assert e.place is not None and e.place.name == "Vientiane"
+    assert (e.status, e.date) == ("planned", date(2024, 5, 10))

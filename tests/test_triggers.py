@@ -60,6 +60,15 @@ PHRASES = [
     "he visited Kabul", "a trip to Tehran", "arrived in Islamabad", "landed in Doha",
     "travelled to Ankara", "a tour of the border", "he toured of the camps",
     "air strikes hit", "war broke out", "the fighting", "rallies in Quetta",
+    "Caracas is breaking diplomatic ties", "relations were broken off", "a suspension of ties",
+    "Bamako cuts relations", "declared the attache persona non grata",
+    "she will travel on Monday to Oslo", "Rome will host the talks",
+    "rockets were fired", "a barrage of mortars", "a truck bomb went off",
+    "troops stormed the embassy", "police forced their way into the consulate",
+    "water cannon", "rebels captured Goma", "militias seized the town",
+    "the army took control of the port", "insurgents overran the base",
+    "crowds marched from the station", "marched around the square", "a candlelight vigil",
+    "residents gathered outside the town hall to demand his resignation",
 ]
 
 
@@ -69,3 +78,33 @@ def test_keywords_are_found_wherever_their_pattern_matches(phrase: str) -> None:
     assert matched
     for t in matched:
         assert any(k in phrase.lower() for k in t.keywords), (t.subtype, phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("Managua said it was breaking diplomatic ties with Quito", "diplomatic"),
+        ("the foreign ministry declared the envoy persona non grata", "diplomatic"),
+        ("He will travel on Friday to Vienna for the talks", "visit"),
+        ("The chancellor will host him in Berlin", "visit"),
+        ("a barrage of rockets fired from the north hit the town", "strike"),
+        ("a car bomb exploded near the market", "attack"),
+        ("special forces stormed the embassy compound", "attack"),
+        ("coast guard vessels fired water cannon at the boat", "attack"),
+        ("the rebels said they had taken control of the provincial capital", "armed_clash"),
+        ("thousands marched from the university to parliament", "protest"),
+        ("students held a vigil for the victims", "protest"),
+        ("200 people gathered in the square on Friday to call for new elections", "protest"),
+    ],
+)
+def test_new_ways_of_reporting_an_event_are_triggers(phrase: str, kind: str) -> None:
+    assert kind in {t.type for t, _, _ in _trigger_hits(phrase)}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the host of problems", "she travelled widely in her youth", "people gathered round",
+     "police seized on the remark", "a broken promise on trade"],
+)
+def test_near_misses_are_no_triggers(phrase: str) -> None:
+    assert _trigger_hits(phrase) == []
