@@ -401,31 +401,54 @@ def _choose(
 ) -> None:
     assert it.fixed is not None
     own = _name(it)
+    if len(it.candidates) == 1:  # half of all names: no ranking, only a score
+        c = it.candidates[0]
+        support = _story_support(c, it.fixed[0], countries, admin1s, own)
+        best = c.prior + support
+        if anchors and c.place.kind in _NEAR_KINDS:
+            near = 0.2 * _near(c.place, own, anchors)
+            best, support = best + near, support + near
+        _settle(it, c, best, support, 0.0)
+        return
     # (-total, smaller kinds first, index, support, candidate): sorts best first on its own
     scored: list[tuple[float, int, int, float, Candidate]] = []
-    for c, support in zip(it.candidates, it.fixed, strict=True):
-        p = c.place
-        if p.country:
-            weight = countries.get(p.country, 0.0)
-            support += 0.6 * weight
-            if c.capital and weight and p.kind == "city":
-                support += 0.3  # the capital of a country in the story: Manila, not Manila CA
-        if admin1s and p.admin1 and p.kind == "city":
-            names = admin1s.get((p.country, p.admin1))
-            if names and (len(names) > 1 or own not in names):
-                support += 0.3
-        scored.append((-(c.prior + support), _SMALL_KINDS.get(p.kind, 0), c.idx, support, c))
+    for c, fixed in zip(it.candidates, it.fixed, strict=True):
+        support = _story_support(c, fixed, countries, admin1s, own)
+        scored.append(
+            (-(c.prior + support), _SMALL_KINDS.get(c.place.kind, 0), c.idx, support, c))
     if anchors:  # nearness to the story's other places, for the few that can still win
-        if len(scored) > 1:
-            scored.sort(key=lambda x: x[0])
+        scored.sort(key=lambda x: x[0])
         for n, (total, small, idx, support, c) in enumerate(scored[:_NEAR_CHECKED]):
-            if c.place.kind in ("city", "admin2", "facility"):
+            if c.place.kind in _NEAR_KINDS:
                 near = 0.2 * _near(c.place, own, anchors)
                 scored[n] = (-(-total + near), small, idx, support + near, c)
-    if len(scored) > 1:
-        scored.sort()
-    best, support, chosen = -scored[0][0], scored[0][3], scored[0][4]
-    second = -scored[1][0] if len(scored) > 1 else 0.0
+    scored.sort()
+    _settle(it, scored[0][4], -scored[0][0], scored[0][3], -scored[1][0])
+
+
+_NEAR_KINDS = frozenset(("city", "admin2", "facility"))
+
+
+def _story_support(
+    c: Candidate, support: float, countries: dict[str, float], admin1s: Admin1s, own: object
+) -> float:
+    """A candidate's support from the story: its country, and a province another name
+    stands for."""
+    p = c.place
+    if p.country:
+        weight = countries.get(p.country, 0.0)
+        support += 0.6 * weight
+        if c.capital and weight and p.kind == "city":
+            support += 0.3  # the capital of a country in the story: Manila, not Manila CA
+    if admin1s and p.admin1 and p.kind == "city":
+        names = admin1s.get((p.country, p.admin1))
+        if names and (len(names) > 1 or own not in names):
+            support += 0.3
+    return support
+
+
+def _settle(it: Item, chosen: Candidate, best: float, support: float, second: float) -> None:
+    """Record the choice, with a score from how strong it is and how far ahead."""
     margin = best / (best + max(second, 0.0)) if best > 0 else 0.0
     it.chosen = chosen
     it.support = support
