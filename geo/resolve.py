@@ -359,8 +359,9 @@ def _fix_all(text: str, items: list[Item]) -> None:
             suffix = ctx.list_kind(text, it.end) or suffix
         water = it.spot.text.rsplit(" ", 1)[-1] in _WATER_WORDS
         it.key = (it.spot.key_id, it.spot.acronym, it.cue_country,
-                  tuple(c.idx for c in it.cue_container),
-                  tuple(c.idx for c in it.cue_contained), suffix, water, len(it.candidates))
+                  tuple(c.idx for c in it.cue_container) if it.cue_container else (),
+                  tuple(c.idx for c in it.cue_contained) if it.cue_contained else (),
+                  suffix, water, len(it.candidates))
         fixed = shared.get(it.key)
         if fixed is None:
             fixed = shared[it.key] = _fixed_support(it, suffix, water)
