@@ -105,13 +105,13 @@ def _analyse_or_error(item: Document | ReadError, settings: Settings) -> Analysi
 def _encoded(result: Analysis, record: str) -> Analysis:
     import json
 
-    from geo.export import events_jsonl_record, places_jsonl_record
+    from geo.export import events_jsonl_record, places_jsonl_line
 
     if record == "places":
-        row = places_jsonl_record(result.doc, result.mentions)
+        line = places_jsonl_line(result.doc, result.mentions)
     else:
-        row = events_jsonl_record(result.doc, result.events)
-    line = json.dumps(row, ensure_ascii=False) + "\n"
+        line = json.dumps(events_jsonl_record(result.doc, result.events), ensure_ascii=False)
+        line += "\n"
     return Analysis(result.doc, (), (), result.warnings, line)
 
 
