@@ -251,17 +251,31 @@ def _report(
 ) -> _Report | None:
     s, e = sentence
     cs, ce = _clause(text, s, e, ts)
-    clause_mentions = [m for m in mentions if cs <= m.start < ce]
-    actor_mention, actor = _actor(text, trig, ts, te, clause_mentions)
-    if actor is None and earlier and _PRONOUN_SUBJECT.search(text[cs:ts]):
-        actor = earlier[-1].actor  # "it launched an airstrike": the state of the last report
-    if actor is None and trig.type in _VIOLENT:
-        actor = _group_actor(text[cs:ts], clause_mentions)
-    place = _place(text, trig, ts, te, clause_mentions, actor_mention)
-    own_dates = [d for d in dates if not _since(text, te, d)]
+    quotes = _quotes(text, s, e, ts)
+    clause_mentions = [m for m in mentions if cs <= m.start < ce and _with(quotes, m.start)]
+    before = text[cs:ts]
+    if trig.type == "visit" and _FORCES_BEFORE.search(before):
+        return None  # "when troops arrived in the town": a deployment, not a visit
+    # "said the attack killed three", not "said the rebels attacked": a noun after 'the'
+    anaphor = text[te - 2 : te] != "ed" and bool(_ANAPHOR.search(text, max(cs, ts - 60), ts))
+    if anaphor:  # "Central Command said the attack killed three": the speaker did not act
+        actor_mention, actor = None, None
+        place = _place(text, trig, ts, te, [m for m in clause_mentions if m.start >= te and
+                                            m.start - te < 30 and _LOCATIVE_BEFORE.search(
+                                                text[max(0, m.start - 30) : m.start])], None)
+    else:
+        actor_mention, actor = _actor(text, trig, ts, te, clause_mentions)
+        if actor is None and earlier and _PRONOUN_SUBJECT.search(before):
+            actor = earlier[-1].actor  # "it launched an airstrike": the last report's state
+        if actor is None and trig.type in _VIOLENT:
+            actor = _group_actor(before, clause_mentions)
+        place = _place(text, trig, ts, te, clause_mentions, actor_mention)
+    if trig.type == "protest" and actor_mention is not None and actor_mention.role != "demonym" \
+            and _STATE_SUBJECT.match(text, actor_mention.end, ts):
+        return None  # "Beijing has protested against": a state's statement, not a protest
+    own_dates = [d for d in dates if not _since(text, te, d) and _with(quotes, d.start)]
     clause_dates = [d for d in own_dates if cs <= d.start < ce]
     when = _date(text, ts, clause_dates or [d for d in own_dates if d.end <= cs], earlier)
-    before = text[cs:ts]
     planned = bool(PLANNED.search(before)) or bool(when and when.is_deadline)
     if when and when.date and published:
         if when.date > published:
@@ -275,6 +289,12 @@ def _report(
     type_, subtype, cameo = trig.type, trig.subtype, trig.cameo
     if type_ == "attack" and actor and len(actor) == 2 and subtype not in _STAYS_ATTACK:
         type_, subtype, cameo = "strike", "military attack", "190"
+    if anaphor:  # "the attack" names an event told before: of its kind, if there was one
+        last = next((r for r in reversed(earlier) if _same_type(r.type, type_)), None)
+        if last is None and place is None and when is None:
+            return None  # "has long cited the bombing": an event told elsewhere
+        if last is not None and last.type != type_:
+            type_, subtype, cameo = last.type, "strike", "195"
     if type_ == "strike" and subtype in ("strike", "military attack"):
         for pattern, sub, code in WEAPONS:
             if pattern.search(text[s:e]):
@@ -282,6 +302,9 @@ def _report(
                 break
     if subtype == "talks" and place is not None:
         type_ = "visit"  # a meeting held in a place (OUTPUTS.md); a summit without one stays
+    elif subtype == "talks" and actor is None and not target_of(text, te, ce, clause_mentions,
+                                                                 ""):
+        return None  # a council's meeting: no state takes part
     if type_ == "visit" and place is not None and actor == place.place.country:
         actor = None  # the host, not the visitor
     if subtype in _NO_PLACE_SUBTYPES:
@@ -305,6 +328,33 @@ def _report(
 
 
 _SINCE = re.compile(r"\bsince\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:said|says|cited|cites|claimed|claims|condemned|condemns|denounced|denounces|"
+    r"described|blamed)\s+(?:that\s+)?(?:the|this|that)\s+(?:\w+\s+)?$", re.I)
+_STATE_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|also|formally|strongly|officially|"
+                            r"repeatedly|long)\s+){0,3}$")
+_FORCES_BEFORE = re.compile(
+    r"\b(?:troops|soldiers|forces|police|policemen|fighters|militants|rebels|reinforcements|"
+    r"tanks|units|convoys?)\s+(?:\w+\s+)?$", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]{2,}[\"”]")
+
+
+def _quotes(text: str, s: int, e: int, at: int) -> tuple[bool, list[tuple[int, int]]]:
+    """Whether the trigger at `at` is quoted, and the quotations of its sentence."""
+    if '"' not in text[s:e] and "“" not in text[s:e]:
+        return False, []
+    spans = [m.span() for m in _QUOTED.finditer(text, s, e)]
+    inside = [(a, b) for a, b in spans if a <= at < b]
+    return (True, inside) if inside else (False, spans)
+
+
+def _with(quotes: tuple[bool, list[tuple[int, int]]], at: int) -> bool:
+    """Whether offset `at` is on the trigger's side of the quotes: 'flying over Gaza today',
+    quoted, is neither the place nor the day of the visit the speaker made outside them."""
+    quoted, spans = quotes
+    if quoted:
+        return any(a <= at < b for a, b in spans)
+    return not any(a <= at < b for a, b in spans)
 
 
 def _since(text: str, te: int, d: TimeExpression) -> bool:

@@ -164,7 +164,8 @@ WEAPONS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 NOT_AN_EVENT = re.compile(
     r"\b(?:not|n't|never|no|without|threaten(?:ed|s|ing)? to|could|might|may|if|unless|"
     r"fears? (?:of|that)|concerns? (?:about|over|of|that)|risk of|threat of|prospect of|avoid|"
-    r"prevent|averting|wider|broader|full-blown|potential|possible|any|end (?:to|of))\b"
+    r"prevent|averting|wider|broader|full-blown|potential|possible|any|end (?:to|of)|"
+    r"from \w+ing(?: over)? into|(?:to|help|helps|helped) end)\b"
     r"[\w\s,'-]{0,30}$",
     re.IGNORECASE,
 )

@@ -113,3 +113,53 @@ def test_travel_with_words_between_and_a_city_after_ties_to_a_capital() -> None:
     e = _one(text, date(2024, 5, 8), "visit")
     assert e.place is not None and e.place.name == "Vientiane"
     assert (e.status, e.date) == ("planned", date(2024, 5, 10))
+
+
+# ------------------------------------------------------------------------------ no event
+
+
+def _types(text: str, published: date = date(2024, 5, 8)) -> list[tuple[str, str | None]]:
+    return [(e.type, e.place.name if e.place else None) for e in _events(text, published)]
+
+
+def test_keeping_tensions_from_spilling_into_conflict_is_no_conflict() -> None:
+    text = ("The leaders spoke for two hours, seeking to keep tensions from spilling into "
+            "conflict in Kosovo.")
+    assert [t for t, _ in _types(text) if t == "conflict"] == []
+
+
+def test_a_state_protesting_against_a_policy_is_no_protest() -> None:
+    text = "Hanoi has protested against Chinese fishing rules in the Gulf of Tonkin."
+    assert [t for t, _ in _types(text) if t == "protest"] == []
+
+
+def test_a_spokesman_saying_the_attack_killed_people_adds_the_toll_not_an_event() -> None:
+    text = ("Militants attacked a police checkpoint in Kunduz on Monday, officials said. "
+            "A German army spokesman said the attack killed two guards.")
+    found = _events(text, date(2024, 5, 8))
+    assert len(found) == 1, found
+    assert found[0].place is not None and found[0].place.name == "Kunduz"
+    assert found[0].fatalities == 2 and found[0].actor != "DE"
+
+
+def test_citing_or_claiming_an_attack_is_no_attack_where_the_speaker_is() -> None:
+    text = ("Moscow has long cited the bombing as proof of Western hostility. A rebel "
+            "spokesman claimed the attack in a statement from Sanaa, which the group has held "
+            "since 2014.")
+    assert _types(text) == []
+
+
+def test_a_place_inside_a_quote_is_not_where_the_speaker_visited() -> None:
+    text = ('"Our jets are flying over Idlib today," the minister said during a visit to an '
+            'air base.')
+    assert [p for t, p in _types(text) if t == "visit"] == []
+
+
+def test_troops_arriving_in_a_town_is_no_visit() -> None:
+    text = "The fighting began on Sunday when troops arrived in Kidal, residents said."
+    assert [t for t, _ in _types(text) if t == "visit"] == []
+
+
+def test_a_council_meeting_is_no_diplomacy() -> None:
+    text = "The county council is scheduled to discuss the statue at its meeting on Monday."
+    assert _types(text) == []
