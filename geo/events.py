@@ -80,6 +80,10 @@ _FATALITIES = (
                rf"more than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+)?{_NUM}\b", re.I),
     re.compile(rf"\b(?:at least\s+|more than\s+)?{_NUM}\s+(?:\w+\s+){{0,2}}{_VICTIMS}?\s*"
                rf"(?:were\s+|had been\s+|have been\s+|are\s+)?(?:killed|dead|died|dying)\b", re.I),
+    # "Seven members of one family were killed": the count, not the family
+    re.compile(rf"\b{_NUM}\s+(?:\w+\s+)?(?:members|relatives|residents|people|civilians|"
+               rf"children)\s+of\s+(?:\w+\s+){{1,3}}?(?:were\s+|had been\s+|have been\s+)?"
+               rf"(?:killed|dead|died)\b", re.I),
     re.compile(rf"\bdeaths? of\s+(?:at least\s+)?{_NUM}\b", re.I),
     re.compile(rf"\b{_NUM}\s+(?:deaths|casualties|fatalities|dead)\b", re.I),
 )

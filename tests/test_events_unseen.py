@@ -163,3 +163,12 @@ def test_troops_arriving_in_a_town_is_no_visit() -> None:
 def test_a_council_meeting_is_no_diplomacy() -> None:
     text = "The county council is scheduled to discuss the statue at its meeting on Monday."
     assert _types(text) == []
+
+
+# ------------------------------------------------------------------------------ fatalities
+
+
+def test_members_of_one_family_killed_counts_the_members() -> None:
+    e = _one("Six members of one family were killed when a drone strike hit their home in "
+             "Khan Younis on Tuesday, medics said.", date(2024, 5, 8), "strike")
+    assert e.fatalities == 6
