@@ -334,7 +334,8 @@ def _report(
 _SINCE = re.compile(r"\bsince\b", re.I)
 _ANAPHOR = re.compile(
     r"\b(?:said|says|cited|cites|claimed|claims|condemned|condemns|denounced|denounces|"
-    r"described|blamed)\s+(?:that\s+)?(?:the|this|that)\s+(?:\w+\s+)?$", re.I)
+    r"described|blamed)\s+(?:that\s+)?(?:the|this|that)\s+(?:\w+\s+)?$|"
+    r"\b(?:in|by|during|from)\s+(?:that|this|the same)\s+$", re.I)
 _STATE_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|also|formally|strongly|officially|"
                             r"repeatedly|long)\s+){0,3}$")
 _FORCES_BEFORE = re.compile(

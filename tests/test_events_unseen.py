@@ -172,3 +172,11 @@ def test_members_of_one_family_killed_counts_the_members() -> None:
     e = _one("Six members of one family were killed when a drone strike hit their home in "
              "Khan Younis on Tuesday, medics said.", date(2024, 5, 8), "strike")
     assert e.fatalities == 6
+
+
+def test_the_toll_of_that_attack_goes_to_the_attack_told_before() -> None:
+    text = ("A Russian missile struck the port of Mykolaiv on March 2. Four people were "
+            "killed in that attack.")
+    strikes = _events(text, date(2024, 3, 10))
+    assert len(strikes) == 1, strikes
+    assert (strikes[0].type, strikes[0].fatalities) == ("strike", 4)
