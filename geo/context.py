@@ -83,7 +83,7 @@ _METONYM_AFTER = re.compile(
 )
 _METONYM_BEFORE = re.compile(
     r"(?:opposed\s+to|against|backed\s+by|supported\s+by|(?:ties|relations|talks|contacts?)"
-    r"\s+with|pressure\s+(?:on|from)|accused|criticised|criticized|condemned\s+by|"
+    r"\s+with|(?:ties|relations)\s+to|pressure\s+(?:on|from)|accused|criticised|criticized|condemned\s+by|"
     r"(?:rift|tensions?|talks)\s+between|blamed)\s+$"
 )
 
@@ -275,6 +275,20 @@ def singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") else word
+
+
+_KIND_BEFORE = re.compile(
+    r"\b(city|town|village|province|region|state|governorate|district|oblast)\s+of\s+$"
+)
+
+
+def kind_cue(text: str, start: int) -> str:
+    """ "the city of Nabatieh" → 'city', "the province of Sindh" → 'province' ('' if none)."""
+    before = text[max(0, start - 30) : start]
+    if not before.rstrip().endswith("of"):
+        return ""
+    m = _KIND_BEFORE.search(before)
+    return m.group(1) if m else ""
 
 
 def demonym_cue(text: str, start: int) -> str | None:

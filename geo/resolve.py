@@ -357,6 +357,8 @@ def _fix_all(text: str, items: list[Item]) -> None:
         suffix = ctx.singular(it.cues.next_word.lower())
         if suffix == "and" or it.cues.comma_next:
             suffix = ctx.list_kind(text, it.end) or suffix
+        if suffix not in _DIVISION_WORDS and suffix not in _TOWN_WORDS:
+            suffix = ctx.kind_cue(text, it.spot.start) or suffix  # "the city of Nabatieh"
         water = it.spot.text.rsplit(" ", 1)[-1] in _WATER_WORDS
         it.key = (it.spot.key_id, it.spot.acronym, it.cue_country,
                   tuple(c.idx for c in it.cue_container) if it.cue_container else (),

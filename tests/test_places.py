@@ -254,3 +254,12 @@ def test_a_town_inside_a_facility_name_is_still_a_town_elsewhere() -> None:
     text = ("The situation in SOS Children's Village Malakal is stable. Aid groups returned to "
             "Darfur and Malakal.")
     assert ("Malakal", "SS") in _places(text)
+
+
+def test_the_city_of_x_is_the_city_and_congo_follows_the_story() -> None:
+    found = extract_places("Israeli strikes hit the city of Nabatieh. Rebels attacked Beni, in "
+                           "eastern Congo, the DRC army said. Serbia has close ties to Beijing.")
+    got = {m.text: (m.place.country, m.place.kind, m.role) for m in found}
+    assert got["Nabatieh"] == ("LB", "city", "location")
+    assert got["Congo"] == ("CD", "country", "location")
+    assert got["Beijing"] == ("CN", "city", "metonym")
