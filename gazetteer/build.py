@@ -171,7 +171,7 @@ def build(path: Path | None = None, extra_csv: Iterable[Path] = ()) -> Path:
         with open(tmp / "places.pickle", "wb") as fh:
             pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
         (tmp / _EXTRA_LIST).write_text("".join(f"{p.resolve()}\n" for p in extra_csv), "utf-8")
-        (tmp / _BUILDER).write_text(builder_digest(), "utf-8")
+        (tmp / _BUILDER).write_text(_builder_record(), "utf-8")
         if path.exists():
             shutil.rmtree(path)
         os.replace(tmp, path)
@@ -191,12 +191,18 @@ _BUILDER = "builder.txt"
 FOREIGN_MAX_AGE_S = 30 * 86400
 
 
+def _builder_record() -> str:
+    """The builder's digest and where its sources are: another checkout or installation of
+    the same code keeps its own indexes."""
+    return "\n".join([builder_digest(), *(str(p.resolve()) for p in sources.source_files())])
+
+
 def remove_stale(directory: Path, now: float | None = None) -> list[Path]:
     """Delete the indexes in `directory` that no build would use any more (about 17 MB each):
     ours whose sources changed or whose extra CSVs are gone, and month-old ones from other
-    builder code. Returns what was removed."""
+    builder code or another checkout. Returns what was removed."""
     now = time.time() if now is None else now
-    ours = builder_digest()
+    ours = _builder_record()
     removed = []
     for index in sorted(directory.glob("gazetteer-*")):
         try:

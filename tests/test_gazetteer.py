@@ -97,9 +97,9 @@ def test_stale_indexes_are_removed(tmp_path: Path) -> None:
     import os
     import time
 
-    from gazetteer.build import FOREIGN_MAX_AGE_S, builder_digest, fingerprint, remove_stale
+    from gazetteer.build import FOREIGN_MAX_AGE_S, _builder_record, fingerprint, remove_stale
 
-    ours = builder_digest()
+    ours = _builder_record()
     made = {
         "current": (f"gazetteer-{fingerprint()}", ours, ""),
         "sources changed": ("gazetteer-0123456789abcdef", ours, ""),
