@@ -501,6 +501,11 @@ def _speaker(
     return None
 
 
+_KIND_OF_AFTER = re.compile(
+    r"\s+(?:city|town|village|port|capital|district|province|region|state)\s+of\s+[A-Z]"
+)
+
+
 def _place(
     text: str, trig: Trigger, ts: int, te: int, mentions: list[Mention], actor: Mention | None
 ) -> Mention | None:
@@ -518,6 +523,8 @@ def _place(
             text[m.end : m.end + 12]
         ) or _PARTY_BEFORE.search(before):
             continue  # "US forces", "Iran-backed", "ties to Beijing": a party, not the place
+        if _KIND_OF_AFTER.match(text, m.end):
+            continue  # "the Black Sea city of Batumi": the name that follows is the place
         if kind == "country" and (trig.type == "diplomatic" or (violent and not locative)):
             continue  # a state as a party to the act, not where it happened
         if kind == "region" and not _RIGHT_AFTER.match(text[te : m.start]):

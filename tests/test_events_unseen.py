@@ -177,3 +177,8 @@ def test_the_toll_of_that_attack_goes_to_the_attack_told_before() -> None:
     strikes = _events(text, date(2024, 3, 10))
     assert len(strikes) == 1, strikes
     assert (strikes[0].type, strikes[0].fatalities) == ("strike", 4)
+
+
+def test_the_black_sea_city_of_batumi_is_batumi() -> None:
+    text = "Thousands of protesters marched in the Black Sea city of Batumi on Tuesday."
+    assert _types(text) == [("protest", "Batumi")]
