@@ -324,6 +324,9 @@ def _report(
     target = _target(type_, actor, place, text, te, ce, clause_mentions)
     if target == actor:
         target = None
+    if target is None and type_ == "diplomatic":  # "Xi of China and Biden held a call"
+        target = next((cc for m in clause_mentions
+                       if m.end <= ts and (cc := _country_of(m)) and cc != actor), None)
     if target is None and type_ in _VIOLENT:
         target = _speaker(text, s, ts, mentions, actor)
     confidence = trig.weight * (0.6 + 0.2 * (place is not None) + 0.2 * (when is not None))

@@ -182,3 +182,9 @@ def test_the_toll_of_that_attack_goes_to_the_attack_told_before() -> None:
 def test_the_black_sea_city_of_batumi_is_batumi() -> None:
     text = "Thousands of protesters marched in the Black Sea city of Batumi on Tuesday."
     assert _types(text) == [("protest", "Batumi")]
+
+
+def test_a_call_between_two_leaders_has_both_states() -> None:
+    text = "Chinese President Xi Jinping and US President Joe Biden held a phone call on Tuesday."
+    (call,) = _events(text, date(2024, 5, 16))
+    assert (call.subtype, {call.actor, call.target}) == ("phone call", {"CN", "US"})
