@@ -438,6 +438,8 @@ def _actor(
             continue
         if _BACKER_BEFORE.search(before) or _BACKER_AFTER.match(text[m.end : m.end + 12]):
             continue
+        if _NON_STATE_AFTER.match(text, m.end):
+            continue  # "Sudan's paramilitary RSF": a group of the country, not its state
         after = text[m.end : m.end + 30]
         if _SPEAKER_AFTER.match(after) and not _AGENT_SPEAKER.match(after):
             continue
@@ -449,6 +451,12 @@ def _actor(
                 return first, _country_of(first)
         return m, cc
     return None, None
+
+
+_NON_STATE_AFTER = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:paramilitary|rebels?|militias?|insurgents?|separatists?|opposition|"
+    r"jihadists?|guerrillas?)\b"
+)
 
 
 _GROUP_SUBJECT = re.compile(

@@ -188,3 +188,10 @@ def test_a_call_between_two_leaders_has_both_states() -> None:
     text = "Chinese President Xi Jinping and US President Joe Biden held a phone call on Tuesday."
     (call,) = _events(text, date(2024, 5, 16))
     assert (call.subtype, {call.actor, call.target}) == ("phone call", {"CN", "US"})
+
+
+def test_a_countrys_paramilitary_is_not_its_state() -> None:
+    text = "Sudan's paramilitary Rapid Support Forces shelled El Fasher on Monday, killing 12."
+    (shelling,) = _events(text, date(2024, 5, 16))
+    assert shelling.actor == "Rapid Support Forces"
+    assert shelling.place is not None and shelling.place.name == "El Fasher"
