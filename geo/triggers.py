@@ -60,7 +60,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("strike", "rocket attack", "195", ("rocket",),
        r"\brocket (?:fire|attacks?|strikes?)\b", 0.85),
     _t("strike", "shelling", "194", ("shell", "artillery"),
-       r"\bshell(?:ed|ing)\b|\bartillery (?:fire|strikes?)\b",
+       r"\bshell(?:ed|ing)\b|\bartillery (?:fire|strikes?)\b|"
+       r"\bfired (?:\w+ )?(?:artillery|mortar|tank) (?:shells|rounds)\b",
        0.8),
     _t("strike", "bombardment", "195", ("bombard",), r"\bbombard(?:ed|ment|ing)\b", 0.8),
     _t("strike", "strike", "195", ("strik", "struck"),
@@ -87,6 +88,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"embassy compound)\b|\bforced (?:their|its) way into (?:\w+ ){0,2}(?:embassy|consulate)\b",
        0.85),
     _t("attack", "water cannon", "175", ("water cannon",), r"\bwater cannons?\b", 0.75),
+    _t("attack", "shooting", "180", ("opened fire", "shot dead", "shooting", "gunm", "shooter"),
+       r"\bopened fire\b|\bshot dead\b|\bmass shootings?\b|\bgunm[ae]n (?:\w+ ){0,2}(?:killed|"
+       r"shot|wounded)\b|\bshooter (?:\w+ ){0,2}(?:killed|shot)\b", 0.8),
     _t("attack", "armed attack", "180", ("attack", "raid", "ambush", "targeting", "assault"),
        r"\battack(?:s|ed|ing)?\b|\bcounterattacks?\b|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|"
        r"\btargeting\b|\bassault(?:s|ed)?\b", 0.6),
@@ -166,7 +170,10 @@ NOT_AN_EVENT = re.compile(
     r"fears? (?:of|that)|concerns? (?:about|over|of|that)|risk of|threat of|prospect of|avoid|"
     r"prevent|averting|wider|broader|full-blown|potential|possible|any|end (?:to|of)|"
     r"from \w+ing(?: over)? into|(?:to|help|helps|helped) end)\b"
-    r"[\w\s,'-]{0,30}$",
+    r"[\w\s,'-]{0,30}$"
+    # "the earthquake that struck Turkey": nature, not an army
+    r"|\b(?:(?:earth)?quakes?|storms?|typhoons?|hurricanes?|cyclones?|floods?|tornado(?:es)?|"
+    r"tsunamis?|landslides?|wildfires?|aftershocks?)\s+(?:that\s+|which\s+)?(?:has\s+|had\s+)?$",
     re.IGNORECASE,
 )
 

@@ -195,3 +195,16 @@ def test_a_countrys_paramilitary_is_not_its_state() -> None:
     (shelling,) = _events(text, date(2024, 5, 16))
     assert shelling.actor == "Rapid Support Forces"
     assert shelling.place is not None and shelling.place.name == "El Fasher"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A gunman killed 18 people at a bowling alley in Lewiston on Wednesday night.",
+     [("attack", "Lewiston")]),
+    ("Civilians were killed in Kupwara on Monday as Pakistani troops fired artillery shells "
+     "across the border.", [("strike", "Kupwara")]),
+    ("Rescuers searched Pazarcik after the earthquake that struck Turkey on Monday.", []),
+])
+def test_shootings_and_shells_are_events_and_an_earthquake_is_not(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _types(text, date(2023, 10, 27)) == expected
