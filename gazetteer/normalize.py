@@ -19,8 +19,15 @@ _TABLE: dict[int, str] = {
 }
 
 
+# Letters Unicode does not decompose into a base letter and a mark (Turkish dotless i,
+# Azerbaijani schwa, Polish l with stroke, Nordic o with stroke...), written so in English.
+_LETTERS = dict(zip("ıəƏłŁøØđĐħĦŧŦ", "ieellooddhhtt", strict=True))
+
+
 def _fold_char(ch: str) -> str:
     """One character folded to one: its base letter in lower case, else itself."""
+    if ch in _LETTERS:
+        return _LETTERS[ch]
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     low = base.lower()
     if len(low) == 1:
@@ -91,10 +98,14 @@ def _swap_stan(m: re.Match[str]) -> str:
     return ("i" if m.group(1) == "e" else "e") + "stan"
 
 
+#: Turkish and Azerbaijani letters English spells with two: Daşkəsən is Dashkesan.
+_TWO_LETTERS = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"})
+
+
 def name_keys(name: str) -> set[str]:
     """Every key a name is found under: its folded form and its common spelling variants."""
     base = fold_name(name)
-    keys = {base}
+    keys = {base, fold_name(name.translate(_TWO_LETTERS))}
     if base.startswith("the "):
         keys.add(base[4:])
     for a, b in _VARIANTS:

@@ -94,7 +94,8 @@ def spot(text: str, gazetteer: Gazetteer) -> list[Spot]:
 def _starts(text: str) -> list[tuple[int, int]]:
     """The words that may start a place name: capitalised ones, and particles before one."""
     out = [m.span() for m in CAPITALISED.finditer(text)
-           if (w := m.group()) not in _NEVER_START and (len(w) > 5 or not w.isupper())]
+           if (w := m.group()) not in _NEVER_START
+           and (len(w) > 5 or not w.isupper() or text.startswith(("'", "’"), m.end()))]
     particles = [m.span() for m in _PARTICLE.finditer(text) if m.group() in _PARTICLES]
     return sorted(out + particles) if particles else out
 

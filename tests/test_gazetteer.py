@@ -122,3 +122,8 @@ def test_stale_indexes_are_removed(tmp_path: Path) -> None:
         "sources changed", "extra CSV gone", "another version, old", "no record, old")}
     assert {p.name for p in tmp_path.iterdir()} == {
         made["current"][0], made["another version, recent"][0]}
+
+
+def test_letters_unicode_does_not_decompose_fold_to_their_english_spelling() -> None:
+    assert fold("Nurdağı Daşkəsən Łódź Tromsø") == "nurdagi daskesen lodz tromso"
+    assert "dashkesen" in name_keys("Daşkəsən")

@@ -263,3 +263,8 @@ def test_the_city_of_x_is_the_city_and_congo_follows_the_story() -> None:
     assert got["Nabatieh"] == ("LB", "city", "location")
     assert got["Congo"] == ("CD", "country", "location")
     assert got["Beijing"] == ("CN", "city", "metonym")
+
+
+def test_letters_without_a_decomposition_and_an_apostrophe_after_one_capital() -> None:
+    text = "Troops flew to N'Djamena. Rescuers reached Nurdagi, in Turkey."
+    assert _places(text) == [("N'Djamena", "TD"), ("Nurdagi", "TR"), ("Turkey", "TR")]
