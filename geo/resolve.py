@@ -220,6 +220,10 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
             return False  # "Palace" is also an other name of Saraj, in North Macedonia
     if c.next_word.lower() in _DISEASE:
         return False
+    name = it.spot.text
+    if (name[:1] in "ODM" and name[1:2] in ("'", "’") and top.place.kind == "city"
+            and top.place.population < 100_000 and c.prev_word.lower() not in ctx.LOCATIVE):
+        return False  # O'Brien, D'Souza: a surname, not a town (L'Aquila, N'Djamena are)
     return not text.startswith((" news agency", " agency", " news service"), it.end)
 
 

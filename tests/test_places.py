@@ -268,3 +268,9 @@ def test_the_city_of_x_is_the_city_and_congo_follows_the_story() -> None:
 def test_letters_without_a_decomposition_and_an_apostrophe_after_one_capital() -> None:
     text = "Troops flew to N'Djamena. Rescuers reached Nurdagi, in Turkey."
     assert _places(text) == [("N'Djamena", "TD"), ("Nurdagi", "TR"), ("Turkey", "TR")]
+
+
+def test_an_irish_surname_is_no_town_but_an_elided_city_name_is_a_place() -> None:
+    text = ("O'Brien was in Tbilisi. The quake hit L'Aquila on Monday. A gosling found in the "
+            "community of O'Leary was sick.")
+    assert _places(text) == [("Tbilisi", "GE"), ("L'Aquila", "IT"), ("O'Leary", "CA")]
