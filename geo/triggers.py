@@ -116,11 +116,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     # diplomacy
     _t("diplomatic", "ambassador recall", "161", _AMB_WORDS,
        rf"\brecall(?:ed|s|ing)? (?:\w+ ){{0,3}}{_AMB}|\bwithdr[ae]w\w* (?:\w+ ){{0,3}}{_AMB}|"
-       rf"\btook back (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:\w+ ){{0,2}}(?:were |was )?recalled\b",
-       0.9),
-    _t("diplomatic", "expulsion of diplomats", "163", (*_AMB_WORDS, "persona non grata"),
+       rf"\btook back (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:\w+ ){{0,2}}(?:were |was )?recalled\b|"
+       rf"\bbring (?:\w+ ){{0,2}}{_AMB} (?:back )?home\b", 0.9),
+    _t("diplomatic", "expulsion of diplomats", "163",
+       (*_AMB_WORDS, "persona non grata", "hours to leave"),
        rf"\bexpel(?:led|s|ling)? (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:were |was )?expelled\b|"
-       r"\bpersona non grata\b", 0.9),
+       r"\bpersona non grata\b|\b(?:gave|given|giving) (?:\w+ ){0,3}(?:\d+|twenty-four|"
+       r"forty-eight|seventy-two) hours to leave\b", 0.9),
     _t("diplomatic", "ambassadors return", "050", (*_AMB_WORDS, "resume"),
        rf"\breturn(?:ed|s|ing)? (?:of )?(?:\w+ ){{0,3}}{_AMB}|\b{_AMB}\b[^.]{{0,40}}\b(?:return|"
        rf"go(?:ing)? back|resume)\b|\bresume (?:their |his |her )?duties\b", 0.85),

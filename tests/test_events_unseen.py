@@ -208,3 +208,9 @@ def test_shootings_and_shells_are_events_and_an_earthquake_is_not(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _types(text, date(2023, 10, 27)) == expected
+
+
+def test_an_ultimatum_to_leave_expels_the_envoy() -> None:
+    text = "The junta gave the French ambassador 48 hours to leave Niamey on August 25."
+    assert [(e.type, e.subtype) for e in _events(text, date(2023, 9, 27))] == [
+        ("diplomatic", "expulsion of diplomats")]
