@@ -67,17 +67,23 @@ def manifest_dates() -> dict[str, str]:
         return {row["file"]: row["published"] for row in csv.DictReader(fh)}
 
 
-# ------------------------------------------------------------------------------- places
-
-
-def test_places_on_seeds(seeds: Path, bodies: dict[str, str], tmp_path: Path) -> None:
-    out = tmp_path / "out.jsonl"
-    assert geo("places", seeds, "-o", out) == 0
+def seed_rows(command: str, seeds: Path, tmp_path: Path) -> list[dict]:
+    """`geo COMMAND seeds/`'s lines, checked for order and the manifest's publication dates."""
+    out = tmp_path / f"{command}.jsonl"
+    assert geo(command, seeds, "-o", out) == 0
     rows = read_jsonl(out)
     assert [r["doc"] for r in rows] == SEED_FILES
     published = manifest_dates()
     for row in rows:
         assert row["published"] == published[row["doc"]]
+    return rows
+
+
+# ------------------------------------------------------------------------------- places
+
+
+def test_places_on_seeds(seeds: Path, bodies: dict[str, str], tmp_path: Path) -> None:
+    for row in seed_rows("places", seeds, tmp_path):
         body = bodies[row["doc"]]
         assert row["mentions"], row["doc"]
         for m in row["mentions"]:
@@ -126,14 +132,8 @@ def test_places_from_standard_input(seeds: Path, monkeypatch, capsys) -> None:
 
 
 def test_events_on_seeds(seeds: Path, bodies: dict[str, str], tmp_path: Path) -> None:
-    out = tmp_path / "events.jsonl"
-    assert geo("events", seeds, "-o", out) == 0
-    rows = read_jsonl(out)
-    assert [r["doc"] for r in rows] == SEED_FILES
-    published = manifest_dates()
     total = 0
-    for row in rows:
-        assert row["published"] == published[row["doc"]]
+    for row in seed_rows("events", seeds, tmp_path):
         body = bodies[row["doc"]]
         for e in row["events"]:
             total += 1
