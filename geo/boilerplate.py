@@ -6,6 +6,8 @@ Returns character ranges; places found inside them get the role `boilerplate`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 # A line that starts one of these ends the story: everything after it is page furniture.
 _TAIL = re.compile(
@@ -59,8 +61,10 @@ _TAIL_NL = _after_newline(_TAIL)
 _LINES = tuple((p, _after_newline(p)) for p in (_LINK_LINE, _BIO, _STAMP_LINE, _CREDIT_LINE))
 
 
-def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of `text` that are page furniture rather than story, sorted, merged."""
+@lru_cache(maxsize=4)
+def boilerplate_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of `text` that are page furniture rather than story, sorted, merged.
+    Memoised: the places step and the events step both ask for each document's ranges."""
     ranges: list[tuple[int, int]] = []
     tail = _TAIL_NL.search(text, _min_story_start(text) - 1)
     if tail:
@@ -74,7 +78,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     for m in _CONTRIBUTED.finditer(text):  # the whole line it ends
         end = text.find("\n", m.end())
         ranges.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end))
-    return _merge(ranges)
+    return tuple(_merge(ranges))
 
 
 def _min_story_start(text: str) -> int:
@@ -92,6 +96,6 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+def in_ranges(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
     """Whether a character offset falls inside one of the (sorted) ranges."""
     return any(start <= pos < end for start, end in ranges)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -52,7 +53,7 @@ def resolve(
     text: str,
     spots: list[Spot],
     gazetteer: Gazetteer,
-    boilerplate: list[tuple[int, int]],
+    boilerplate: Sequence[tuple[int, int]],
 ) -> list[Mention]:
     """Spots → mentions with a place, a role and a score; spots that are not places drop."""
     rev = text[::-1]
