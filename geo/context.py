@@ -104,7 +104,8 @@ class Surroundings:
     comma_next: bool  # "X, Y": a comma follows directly
 
 
-_TOKEN = re.compile(r"[^\W_]+")
+#: A word: letters and digits (the tokens every step counts in).
+WORD = re.compile(r"[^\W_]+")
 #: The phrase around a name ends at a line or one of these.
 _SEGMENT = re.compile(r"[^:.!?|–—\n]*")
 #: Up to six words (on the reversed text: the six before a position).
@@ -115,7 +116,7 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 #: The non-word characters and then the word at a position; on the reversed text, the ones
 #: before it. One C call instead of a loop over characters.
-_GAP_WORD = re.compile(r"([\W_]*)([^\W_]*)")
+GAP_WORD = re.compile(r"([\W_]*)([^\W_]*)")
 
 
 def word_end(text: str, end: int) -> int:
@@ -146,7 +147,7 @@ def surroundings(text: str, rev: str, start: int, end: int) -> Surroundings:
     """Cues for the words at [start, end): `start` begins a word and `end` ends one. `rev` is
     `text` reversed, to read the words before the span with forward matches."""
     n = len(text)
-    back = _GAP_WORD.match(rev, n - start)
+    back = GAP_WORD.match(rev, n - start)
     assert back is not None
     gap, word = back.groups()
     prev_end = start - len(gap)
@@ -157,12 +158,12 @@ def surroundings(text: str, rev: str, start: int, end: int) -> Surroundings:
         if not w[0].isupper() or w in _BREAKERS:
             break
         before.append(w)
-        m = _GAP_WORD.match(rev, back.end())
+        m = GAP_WORD.match(rev, back.end())
         assert m is not None
         back = m
         gap, word = back.groups()
     after: list[str] = []
-    fwd = _GAP_WORD.match(text, end)
+    fwd = GAP_WORD.match(text, end)
     assert fwd is not None
     next_word = fwd.group(2)
     while fwd.group(1) == " " and fwd.group(2) and len(after) < 4:
@@ -170,7 +171,7 @@ def surroundings(text: str, rev: str, start: int, end: int) -> Surroundings:
         if not w[0].isupper() or w in _BREAKERS:
             break
         after.append(w)
-        m = _GAP_WORD.match(text, fwd.end())
+        m = GAP_WORD.match(text, fwd.end())
         assert m is not None
         fwd = m
     sentence_start = prev_end == 0 or bool(_SENTENCE_END.search(text, prev_end, start))
@@ -178,7 +179,7 @@ def surroundings(text: str, rev: str, start: int, end: int) -> Surroundings:
     if sentence_start:
         prev_word = ""
     else:
-        pp = _GAP_WORD.match(rev, n - prev_end + len(prev_word))
+        pp = GAP_WORD.match(rev, n - prev_end + len(prev_word))
         assert pp is not None
         prev_prev_word = pp.group(2)[::-1]
     if text[max(0, start - 3) : start].endswith(("'s ", "’s ")):

@@ -146,7 +146,6 @@ def _prune(items: list[Item], countries: dict[str, float]) -> None:
 # checked against the set in Python, faster than a regex alternation of a hundred titles.
 _TITLE_WORD = re.compile(r"[A-Z](?<!\w.)[a-z]{1,13}(?=\.? [A-Z])")
 _NAME_AFTER = re.compile(r"\.? ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)")
-_WORD = re.compile(r"[^\W_]+")
 
 
 def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
@@ -158,7 +157,7 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
         if m.group() in ctx.TITLES:
             name = _NAME_AFTER.match(text, m.end())
             assert name is not None
-            words.update(_WORD.findall(name.group(1)))
+            words.update(ctx.WORD.findall(name.group(1)))
     for it in items:
         c, top = it.cues, it.candidates[0]
         if (c.before_words and not c.sentence_start and top.place.kind == "city"

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 
 from gazetteer.index import Gazetteer
 from gazetteer.normalize import fold
+from geo.context import GAP_WORD, WORD
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-#: The non-word characters at a position, then the word after them.
-_GAP_WORD = re.compile(r"([\W_]*)([^\W_]*)")
 # "U.S.", "U.S.A", "DRC": the first capital, then the look-behind, so re can skip ahead.
 _ACRONYM = re.compile(r"[A-Z](?<![\w.].)(?:\.(?:[A-Z]\.)+(?:[A-Z](?![\w.]))?|[A-Z]{1,4}(?!\w))")
 # What may stand between two words of one name: a space, a hyphen, an apostrophe, "St. X".
@@ -75,11 +73,6 @@ CAPITALISED = re.compile(rf"[{UPPER}](?<![^\W_].)[^\W_]*")
 _PARTICLE = re.compile(rf"[adelv](?<![^\W_].)[a-z]{{1,2}}(?=(?:[ \-‐‑–'’]|\. )[{UPPER}])")
 
 
-def tokens(text: str) -> list[tuple[int, int]]:
-    """Word tokens of `text` as (start, end) offsets."""
-    return [m.span() for m in _TOKEN.finditer(text)]
-
-
 def spot(text: str, gazetteer: Gazetteer) -> list[Spot]:
     """Every candidate mention, longest first where they overlap, in text order."""
     folded = fold(text)
@@ -114,7 +107,7 @@ def _names(
         best = (end, key_id) if key_id is not None and key not in _NEVER_ALONE else None
         n = 1
         while more and n < MAX_TOKENS:  # the name may go on: "Sistan and Baluchestan"
-            m = _GAP_WORD.match(text, end)
+            m = GAP_WORD.match(text, end)
             assert m is not None
             gap, word = m.groups()
             if not word or (gap != " " and not _JOIN.fullmatch(gap)
@@ -160,7 +153,7 @@ def _demonyms(text: str, starts: list[tuple[int, int]], g: Gazetteer) -> list[Sp
     for s, e in starts:
         word = text[s:e]
         if word in heads and text[e : e + 1] == " " and text[e + 1 : e + 2].isalnum():
-            nxt = _TOKEN.match(text, e + 1)
+            nxt = WORD.match(text, e + 1)
             assert nxt is not None
             two = text[s : nxt.end()]
             if two in demonyms:  # "South Korean"
