@@ -447,6 +447,8 @@ def _actor(
         before = text[max(0, m.start - 40) : m.start]
         if _LOCATIVE_BEFORE.search(before) and m.role != "demonym":
             continue
+        if _COUNTERPART_BEFORE.search(before):
+            continue  # "breaking ties with Rwanda and recalled": the other party
         if _BACKER_BEFORE.search(before) or _BACKER_AFTER.match(text[m.end : m.end + 12]):
             continue
         if _NON_STATE_AFTER.match(text, m.end):
@@ -464,6 +466,7 @@ def _actor(
     return None, None
 
 
+_COUNTERPART_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
 _NON_STATE_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:paramilitary|rebels?|militias?|insurgents?|separatists?|opposition|"
     r"jihadists?|guerrillas?)\b"

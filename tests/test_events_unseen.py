@@ -214,3 +214,10 @@ def test_an_ultimatum_to_leave_expels_the_envoy() -> None:
     text = "The junta gave the French ambassador 48 hours to leave Niamey on August 25."
     assert [(e.type, e.subtype) for e in _events(text, date(2023, 9, 27))] == [
         ("diplomatic", "expulsion of diplomats")]
+
+
+def test_the_other_party_of_broken_ties_is_not_the_actor_of_the_recall() -> None:
+    text = ("Congo's government said on Sunday it was breaking diplomatic ties with Rwanda and "
+            "recalled its diplomats from Kigali.")
+    found = {e.subtype: (e.actor, e.target) for e in _events(text, date(2025, 1, 27))}
+    assert found["ambassador recall"] == ("CD", "RW")
