@@ -47,6 +47,7 @@ class Item:
     title: bool | None = None  # in a headline in title case; worked out when first needed
     fixed: list[float] | None = None  # support from the name's own cues, per candidate
     key: tuple = ()
+    local: frozenset[str] = frozenset()  # countries named close by: weighed as the story's
 
 
 def resolve(
@@ -76,7 +77,7 @@ def resolve(
     _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
     _prune(items, countries)
-    _fix_all(text, items)
+    _fix_all(text, items, _nearby_countries(items, demonym_mentions))
     _choose_all(items, countries, {}, [])
     admin1s, anchors = _first_readings(items)
     countries = _country_profile(items, demonym_mentions, resolved=True)
@@ -353,25 +354,79 @@ _WATER_WORDS = frozenset(("Sea", "Ocean", "Gulf", "Strait", "Straits", "Bay", "C
                           "River", "Lake", "Sound"))
 
 
-def _fix_all(text: str, items: list[Item]) -> None:
-    """Work out what does not change between the two passes: the key under which a repeated
-    name is weighed once, and each candidate's support from the name's own cues."""
-    shared: dict[tuple, list[float]] = {}
+#: How far around a name a country named in the text counts as its local context, in
+#: characters: about the sentence before, and the rest of the sentence after.
+_LOCAL_BEFORE, _LOCAL_AFTER = 300, 150
+#: A country named close by weighs at least this much, as if the story were mostly about
+#: it; not 1.0, so a world capital (Cairo) still beats a small namesake in that country.
+_LOCAL_WEIGHT = 0.6
+
+
+def _nearby_countries(items: list[Item], demonyms: list[Mention]) -> list[frozenset[str]]:
+    """Per item, the countries named or referred to by a demonym close to it: "27 cases in
+    England" just after "the United Kingdom" is England's England, whatever the story's main
+    country."""
+    named = sorted(
+        [(m.start, m.place.country) for m in demonyms if m.place.country]
+        + [(it.spot.start, top.place.country) for it in items
+           if (top := it.candidates[0]).place.kind == "country" and top.quality >= ALIAS
+           and top.place.country and not it.boilerplate])
+    out: list[frozenset[str]] = []
     for it in items:
+        if not named or it.candidates[0].place.kind == "country":
+            out.append(frozenset())  # a country's name means the country
+            continue
+        lo, hi = it.spot.start - _LOCAL_BEFORE, it.end + _LOCAL_AFTER
+        out.append(frozenset(cc for pos, cc in named if lo <= pos < hi and pos != it.spot.start))
+    return out
+
+
+def _fix_all(text: str, items: list[Item], nearby: list[frozenset[str]]) -> None:
+    """Work out what does not change between the two passes: the key under which a repeated
+    name is weighed once, and each candidate's support from the name's own cues, shared by
+    every occurrence of the name (one sense per story: "the state of Victoria", then
+    "travel to Victoria")."""
+    shared: dict[tuple, list[float]] = {}
+    cued: list[bool] = []
+    for it, local in zip(items, nearby, strict=True):
+        it.local = local
         suffix = ctx.singular(it.cues.next_word.lower())
         if suffix == "and" or it.cues.comma_next:
             suffix = ctx.list_kind(text, it.end) or suffix
         if suffix not in _DIVISION_WORDS and suffix not in _TOWN_WORDS:
             suffix = ctx.kind_cue(text, it.spot.start) or suffix  # "the city of Nabatieh"
         water = it.spot.text.rsplit(" ", 1)[-1] in _WATER_WORDS
+        cued.append(bool(it.cue_country or it.cue_container or it.cue_contained or water
+                         or suffix in _DIVISION_WORDS or suffix in _TOWN_WORDS))
         it.key = (it.spot.key_id, it.spot.acronym, it.cue_country,
                   tuple(c.idx for c in it.cue_container) if it.cue_container else (),
                   tuple(c.idx for c in it.cue_contained) if it.cue_contained else (),
-                  suffix, water, len(it.candidates))
+                  suffix, water, len(it.candidates), local)
         fixed = shared.get(it.key)
         if fixed is None:
             fixed = shared[it.key] = _fixed_support(it, suffix, water)
         it.fixed = fixed
+    _pool_by_name(items, cued)
+
+
+def _pool_by_name(items: list[Item], cued: list[bool]) -> None:
+    """Give each plain occurrence of a name the support the name's cued occurrences have, per
+    candidate; an occurrence with a cue of its own keeps it ("the city of Belgorod", then
+    "the Belgorod region")."""
+    best: dict[object, dict[int, float]] = {}
+    for it, has_cue in zip(items, cued, strict=True):
+        if has_cue:
+            pooled = best.setdefault(_name(it), {})
+            for c, f in zip(it.candidates, it.fixed or (), strict=True):
+                pooled[c.idx] = max(f, pooled.get(c.idx, f))
+    if not best:
+        return
+    for it, has_cue in zip(items, cued, strict=True):
+        pooled = best.get(_name(it))
+        if pooled and not has_cue:
+            it.fixed = [max(f, pooled.get(c.idx, f))
+                        for c, f in zip(it.candidates, it.fixed or (), strict=True)]
+            it.key = (*it.key, "pooled")
 
 
 def _fixed_support(it: Item, suffix: str, water: bool) -> list[float]:
@@ -410,7 +465,7 @@ def _choose(
     own = _name(it)
     if len(it.candidates) == 1:  # half of all names: no ranking, only a score
         c = it.candidates[0]
-        support = _story_support(c, it.fixed[0], countries, admin1s, own)
+        support = _story_support(c, it.fixed[0], countries, admin1s, own, it.local)
         best = c.prior + support
         if anchors and c.place.kind in _NEAR_KINDS:
             near = 0.2 * _near(c.place, own, anchors)
@@ -420,7 +475,7 @@ def _choose(
     # (-total, smaller kinds first, index, support, candidate): sorts best first on its own
     scored: list[tuple[float, int, int, float, Candidate]] = []
     for c, fixed in zip(it.candidates, it.fixed, strict=True):
-        support = _story_support(c, fixed, countries, admin1s, own)
+        support = _story_support(c, fixed, countries, admin1s, own, it.local)
         scored.append(
             (-(c.prior + support), _SMALL_KINDS.get(c.place.kind, 0), c.idx, support, c))
     if anchors:  # nearness to the story's other places, for the few that can still win
@@ -437,13 +492,16 @@ _NEAR_KINDS = frozenset(("city", "admin2", "facility"))
 
 
 def _story_support(
-    c: Candidate, support: float, countries: dict[str, float], admin1s: Admin1s, own: object
+    c: Candidate, support: float, countries: dict[str, float], admin1s: Admin1s, own: object,
+    local: frozenset[str],
 ) -> float:
-    """A candidate's support from the story: its country, and a province another name
-    stands for."""
+    """A candidate's support from the story: its country (a country named close by counts
+    as the story's main one), and a province another name stands for."""
     p = c.place
     if p.country:
         weight = countries.get(p.country, 0.0)
+        if p.country in local:
+            weight = max(weight, _LOCAL_WEIGHT)
         support += 0.6 * weight
         if c.capital and weight and p.kind == "city":
             support += 0.3  # the capital of a country in the story: Manila, not Manila CA

@@ -274,3 +274,25 @@ def test_an_irish_surname_is_no_town_but_an_elided_city_name_is_a_place() -> Non
     text = ("O'Brien was in Tbilisi. The quake hit L'Aquila on Monday. A gosling found in the "
             "community of O'Leary was sick.")
     assert _places(text) == [("Tbilisi", "GE"), ("L'Aquila", "IT"), ("O'Leary", "CA")]
+
+
+def test_a_country_named_close_by_outweighs_the_story_s_main_country() -> None:
+    text = ("The United States reported 4,000 new cases on Monday. U.S. officials said cases in "
+            "Wisconsin, Texas and Ohio were slowing, and the U.S. Centers for Disease Control "
+            "expected more U.S. states to report. Most U.S. cases were mild, and the United "
+            "States has enough vaccine, U.S. officials said. "
+            "In the United Kingdom, 27 new cases were confirmed in England, and five people in "
+            "the Glasgow area are in hospital, in Paisley. Scotland has the highest rate.")
+    found = {m.text: m.place for m in extract_places(text) if m.role == "location"}
+    assert {name: (found[name].country, found[name].kind) for name in
+            ("England", "Glasgow", "Paisley", "Scotland")} == {
+        "England": ("GB", "admin1"), "Glasgow": ("GB", "city"), "Paisley": ("GB", "city"),
+        "Scotland": ("GB", "admin1")}
+
+
+def test_a_name_keeps_the_reading_its_cued_mention_gives_it() -> None:
+    text = ("Most new cases in the United States were in Texas. In Australia, the state of "
+            "Victoria has 752 infected people. Singapore urged its residents not to travel to "
+            "Victoria.")
+    places = [m.place for m in extract_places(text) if m.text == "Victoria"]
+    assert [(p.country, p.kind) for p in places] == [("AU", "admin1"), ("AU", "admin1")]
