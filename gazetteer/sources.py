@@ -12,6 +12,7 @@ import ast
 import csv
 import importlib.util
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -256,13 +257,18 @@ def _capital_ids(capitals_by_country: dict[str, str]) -> set[int]:
     return {gid for _, gid in best.values()}
 
 
+#: One entry of an ISO 3166-2 list of other names: quoted when it holds a comma.
+_OTHER_NAME = re.compile(r"'([^']*)'|([^,]+)")
+
+
 def _english_other_names(local: str | None) -> list[str]:
-    """'Sistan and Baluchestan (eng), سیستان و بلوچستان (fas)' → the Latin-script names."""
+    """'Sistan and Baluchestan (eng), سیستان و بلوچستان (fas)' → the Latin-script names;
+    "'Washington, D.C. (eng)'" stays one name."""
     if not local:
         return []
     out = []
-    for part in local.split(", "):
-        name = part.rsplit(" (", 1)[0].strip()
+    for m in _OTHER_NAME.finditer(local):
+        name = (m.group(1) or m.group(2)).rsplit(" (", 1)[0].strip()
         if name and _latin(name):
             out.append(name)
     return out
@@ -281,13 +287,16 @@ def subdivisions(admin1: dict[tuple[str, str], str]) -> Iterator[Entry]:
         gn_names[cc][fold(name)] = name
     data = json.loads(package_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
     for cc in sorted(data):
+        # another subdivision's own name is never an other name: "Washington" of D.C.
+        own_names = {fold(sub["name"].split(" [")[0]) for sub in data[cc].values()}
         for code in sorted(data[cc]):
             sub = data[cc][code]
             latlng = sub.get("latLng")
             if not latlng or len(latlng) != 2:
                 continue
-            names = [sub["name"], *_english_other_names(sub.get("localOtherName"))]
-            names = [n.split(" [")[0] for n in names]
+            first = sub["name"].split(" [")[0]
+            others = [n.split(" [")[0] for n in _english_other_names(sub.get("localOtherName"))]
+            names = [first, *(n for n in others if fold(n) not in own_names)]
             canonical = next((gn_names[cc][fold(n)] for n in names if fold(n) in gn_names[cc]),
                              None)
             name = canonical or sub["name"].split(" [")[0]

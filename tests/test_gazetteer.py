@@ -127,3 +127,13 @@ def test_stale_indexes_are_removed(tmp_path: Path) -> None:
 def test_letters_unicode_does_not_decompose_fold_to_their_english_spelling() -> None:
     assert fold("Nurdağı Daşkəsən Łódź Tromsø") == "nurdagi daskesen lodz tromso"
     assert "dashkesen" in name_keys("Daşkəsən")
+
+
+def test_a_subdivision_never_takes_a_sibling_s_name() -> None:
+    """ISO 3166-2 lists "Washington" among the District of Columbia's other names; the name
+    belongs to the state, and "Washington, D.C." stays one name."""
+    admin1s = [c.place for c in default_gazetteer().lookup("Washington")
+               if c.place.kind == "admin1"]
+    assert [(p.name, p.lat > 45) for p in admin1s] == [("Washington", True)]
+    dc = [c.place for c in default_gazetteer().lookup("District of Columbia")]
+    assert dc[0].name == "Washington, D.C." and dc[0].kind == "admin1"
