@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer.build import ALIAS, ALTERNATE, PRIMARY
-from gazetteer.index import Candidate, Gazetteer
+from gazetteer.index import Candidate, Gazetteer, prior
 from gazetteer.normalize import fold_name as _fold_name
 from geo import context as ctx
 from geo.boilerplate import in_ranges
@@ -79,6 +79,7 @@ def resolve(
     _prune(items, countries)
     _fix_all(text, items, _nearby_countries(items, demonym_mentions))
     _choose_all(items, countries, {}, [])
+    _peer_support(text, items)
     admin1s, anchors = _first_readings(items)
     countries = _country_profile(items, demonym_mentions, resolved=True)
     _choose_all(items, countries, admin1s, anchors)
@@ -240,11 +241,15 @@ def _local_cues(text: str, items: list[Item], g: Gazetteer) -> None:
             found = g.lookup(pos)
             if found and found[0].place.kind in ("country", "admin1"):
                 it.cue_container = found[:3]
-        if it.cues.comma_next:
+        if it.cues.comma_next and it.candidates[0].place.kind != "country":
             nxt = by_start.get(it.spot.end + 2)
-            if nxt:
+            if nxt and not _LIST_AFTER.match(text, nxt.end):  # not "Iraq, Iran and the Gulf"
                 it.cue_container = nxt.candidates
                 nxt.cue_contained = it.candidates
+
+
+#: What follows the last-but-one name of a list: "over Iraq, Iran and the Gulf".
+_LIST_AFTER = re.compile(r",? (?:and|or) |, [A-Z]")
 
 
 def _country_named(word: str, g: Gazetteer) -> str | None:
@@ -282,8 +287,13 @@ def _country_profile(
                 weights[top.place.country] += 0.5
     if not weights:
         return {}
-    peak = max(weights.values())
+    # weak evidence alone (one small town's name) does not make a country the story's
+    peak = max(*weights.values(), _PROFILE_FLOOR)
     return {cc: w / peak for cc, w in weights.items()}
+
+
+#: The weight of a country named once: below it, the story's countries are scaled down.
+_PROFILE_FLOOR = 2.0
 
 
 def _name(it: Item) -> object:
@@ -409,6 +419,32 @@ def _fix_all(text: str, items: list[Item], nearby: list[frozenset[str]]) -> None
     _pool_by_name(items, cued)
 
 
+#: What may separate two names of one list: "Ohio, Texas and Utah", "eight in Alberta, one in
+#: New Brunswick, and one in Quebec".
+_LIST_GAP = re.compile(r",\s+(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}|\s+(?:and|or)\s+")
+
+
+def _peer_support(text: str, items: list[Item]) -> None:
+    """A name listed next to provinces or countries is likely one too (a province of the same
+    country): "in Nova Scotia, Alberta and New Brunswick" are provinces."""
+    for n, it in enumerate(items):
+        peers = [items[k] for k in (n - 1, n + 1) if 0 <= k < len(items)]
+        kinds = set()
+        for peer in peers:
+            a, b = (peer, it) if peer.spot.start < it.spot.start else (it, peer)
+            if (peer.chosen and peer.chosen.place.kind in ("admin1", "country")
+                    and peer.score >= 0.6 and _name(peer) != _name(it)
+                    and _LIST_GAP.fullmatch(text, a.spot.end, b.spot.start)):
+                p = peer.chosen.place
+                kinds.add((p.kind, None if p.kind == "country" else p.country))
+        if not kinds or it.fixed is None:
+            continue
+        it.fixed = [f + 0.3 if (c.place.kind, None if c.place.kind == "country"
+                                else c.place.country) in kinds else f
+                    for c, f in zip(it.candidates, it.fixed, strict=True)]
+        it.key = (*it.key, frozenset(kinds))
+
+
 def _pool_by_name(items: list[Item], cued: list[bool]) -> None:
     """Give each plain occurrence of a name the support the name's cued occurrences have, per
     candidate; an occurrence with a cue of its own keeps it ("the city of Belgorod", then
@@ -430,7 +466,7 @@ def _pool_by_name(items: list[Item], cued: list[bool]) -> None:
 
 
 def _fixed_support(it: Item, suffix: str, water: bool) -> list[float]:
-    divisions = {(c.place.country, c.place.name) for c in it.candidates
+    divisions = {(c.place.country, c.place.name): c.quality for c in it.candidates
                  if c.place.kind in ("admin1", "admin2")}
     fixed = []
     for c in it.candidates:
@@ -440,6 +476,11 @@ def _fixed_support(it: Item, suffix: str, water: bool) -> list[float]:
             # a big city is meant more often than its province (Gaza); a small town named
             # after its state less often than the state (California, Maryland)
             support += 0.15 if p.population >= 100_000 else -0.5
+            quality = divisions[(p.country, p.name)]
+            if p.population >= 100_000 and p.admin1 == p.name and quality > c.quality:
+                # the name fits the city as well as the province named after it: "Mecca" is
+                # an other name of the city Makkah but an alias of its province
+                support += prior(p, quality, c.capital) - c.prior
         if it.cue_country:
             support += 0.8 if p.country == it.cue_country else -0.6
         if it.cue_container and any(_contains(k, c) for k in it.cue_container):

@@ -296,3 +296,23 @@ def test_a_name_keeps_the_reading_its_cued_mention_gives_it() -> None:
             "Victoria.")
     places = [m.place for m in extract_places(text) if m.text == "Victoria"]
     assert [(p.country, p.kind) for p in places] == [("AU", "admin1"), ("AU", "admin1")]
+
+
+def test_a_name_listed_among_provinces_is_a_province() -> None:
+    text = ("The breakdown of cases in Canada by province: fifteen in British Columbia, twelve "
+            "in Ontario, eight in Alberta, one in New Brunswick, and one in Quebec.")
+    kinds = {m.text: (m.place.country, m.place.kind) for m in extract_places(text)}
+    assert kinds["New Brunswick"] == ("CA", "admin1")
+    assert kinds["Quebec"] == ("CA", "admin1")
+
+
+def test_a_big_city_known_by_an_other_name_beats_its_province() -> None:
+    found = extract_places("Pilgrims arrived in Mecca for the hajj.")
+    assert [(m.place.country, m.place.kind) for m in found] == [("SA", "city")]
+
+
+def test_a_list_of_countries_is_not_a_place_and_its_container() -> None:
+    text = ("Iran fired missiles at bases in Iraq on Wednesday. Airlines avoided flying over "
+            "Iraq, Iran and the Gulf.")
+    assert {(m.text, m.place.country, m.place.kind) for m in extract_places(text)
+            if m.text == "Iraq"} == {("Iraq", "IQ", "country")}
