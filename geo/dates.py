@@ -222,6 +222,8 @@ _PAST = re.compile(
 _WEAK_FUTURE = re.compile(r"\b(?:to\s+(?!be\b)[a-z]{3,}|upcoming|next|coming)\b", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|this)\b", re.IGNORECASE)
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
+#: "on Thursday evening" in Thursday's paper is later that day, not a week on.
+_DAY_PART = re.compile(r"\s(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 _GLUED_DAY = re.compile(r"(?<=[A-Za-z])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+$")
 
 
@@ -532,7 +534,8 @@ def _weekday_expr(
     if tense is None:
         tense = "future" if pre in _DEADLINE_PREPS else "past"
     near = text[max(0, start - 12):start] + " " + text[end:end + 12]
-    same_day = same_day or pre.startswith("later") or bool(_TODAY.search(near))
+    same_day = (same_day or pre.startswith("later") or bool(_TODAY.search(near))
+                or bool(_DAY_PART.search(text, start, end)))
     return _weekday(wd, pub, tense, mod, same_day), "day", None
 
 

@@ -138,6 +138,7 @@ FRI_19 = date(2024, 1, 19)
         ("Troops withdrew on Thursday last week.", MON_22, date(2024, 1, 18)),
         ("Talks resume on Tuesday next week.", FRI_19, date(2024, 1, 23)),
         ("Later on Monday the president will speak.", MON_22, date(2024, 1, 22)),
+        ("The president will speak on Monday evening.", MON_22, date(2024, 1, 22)),
         ("Protests erupted on Saturday night.", MON_22, date(2024, 1, 20)),
         ("The strike on Monday, January 15, 2024 was the first.", MON_22, date(2024, 1, 15)),
     ],
