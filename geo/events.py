@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import ahocorasick
 
@@ -285,6 +286,13 @@ def _report(
         if actor is None and trig.type in _VIOLENT:
             actor = _group_actor(before, clause_mentions)
         place = _place(text, trig, ts, te, clause_mentions, actor_mention)
+    # "expelled 23 Russian diplomats", "the closure of the Russian consulate": the state the
+    # trigger itself names is the target, never the actor
+    named = next((cc for m in clause_mentions if ts <= m.start < te and (cc := _country_of(m))),
+                 None) if trig.type == "diplomatic" else None
+    if named and actor == named:
+        actor_mention, actor = _actor(text, trig, ts, te, [
+            m for m in clause_mentions if _country_of(m) != named])
     if trig.type == "protest" and actor_mention is not None and actor_mention.role != "demonym" \
             and _STATE_SUBJECT.match(text, actor_mention.end, ts):
         return None  # "Beijing has protested against": a state's statement, not a protest
@@ -329,10 +337,11 @@ def _report(
     violent_toll = type_ in ("strike", "attack", "armed_clash")
     fatalities = _fatalities(text[cs:ce]) if violent_toll else None
     if place is None and when is None and fatalities is None and not (
-        type_ == "diplomatic" and actor and target_of(text, te, ce, clause_mentions, actor)
+        type_ == "diplomatic" and actor
+        and (named or target_of(text, te, ce, clause_mentions, actor))
     ):
         return None  # nothing for the map, the calendar or the toll, nor a pair of states
-    target = _target(type_, actor, place, text, te, ce, clause_mentions)
+    target = named or _target(type_, actor, place, text, te, ce, clause_mentions)
     if target == actor:
         target = None
     if target is None and type_ == "diplomatic":  # "Xi of China and Biden held a call"
@@ -445,7 +454,7 @@ def _actor(
         if not cc:
             continue
         before = text[max(0, m.start - 40) : m.start]
-        if _LOCATIVE_BEFORE.search(before) and m.role != "demonym":
+        if _is_locative(before) and m.role != "demonym":
             continue
         if _COUNTERPART_BEFORE.search(before):
             continue  # "breaking ties with Rwanda and recalled": the other party
@@ -464,6 +473,16 @@ def _actor(
                 return first, _country_of(first)
         return m, cc
     return None, None
+
+
+def _is_locative(before: str) -> bool:
+    """Whether the words before a name make it a place ("in Gaza"), not a date then a
+    subject ("On Tuesday India ordered")."""
+    m = _LOCATIVE_BEFORE.search(before)
+    if not m:
+        return False
+    between = [w for w in m.group().split()[1:] if w.lower() != "the"]
+    return not (between and all(w in _CALENDAR for w in between))
 
 
 _COUNTERPART_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
@@ -498,9 +517,20 @@ def _group_actor(before: str, mentions: list[Mention]) -> str | None:
         return None
     if any(w in _CALENDAR for w in name.split()):
         return None  # "Thursday's strikes", "a December attack"
+    if " " not in name and _everyday_word(name):
+        return None  # "Heavy shelling hit", "post-Cold War": a capitalised word, not a group
     if any(mm.text in name or name in mm.text for mm in mentions):
         return None  # a place or a state, handled as such
     return name
+
+
+@lru_cache(maxsize=4096)
+def _everyday_word(word: str) -> bool:
+    """Whether a word is common English in lower case (wordfreq's Zipf scale: 4 is about
+    once in ten thousand words); group names (Hamas, Wagner, Taliban) are rarer."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 4.0
 
 
 def target_of(

@@ -119,8 +119,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        rf"\btook back (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:\w+ ){{0,2}}(?:were |was )?recalled\b|"
        rf"\bbring (?:\w+ ){{0,2}}{_AMB} (?:back )?home\b", 0.9),
     _t("diplomatic", "expulsion of diplomats", "163",
-       (*_AMB_WORDS, "persona non grata", "hours to leave"),
-       rf"\bexpel(?:led|s|ling)? (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:were |was )?expelled\b|"
+       (*_AMB_WORDS, "persona non grata", "hours to leave", "to leave"),
+       rf"\b(?:expel(?:led|s|ling)?|expulsions? of) (?:[\w\"\u201c\u201d-]+ ){{0,4}}{_AMB}|"
+       rf"\b{_AMB} (?:were |was )?expelled\b|"
+       rf"\b(?:ordered|told) (?:[\w-]+ ){{0,4}}(?:{_AMB}|\w+ians|intelligence officers) to leave\b|"
        r"\bpersona non grata\b|\b(?:gave|given|giving) (?:\w+ ){0,3}(?:\d+|twenty-four|"
        r"forty-eight|seventy-two) hours to leave\b", 0.9),
     _t("diplomatic", "ambassadors return", "050", (*_AMB_WORDS, "resume"),
@@ -137,6 +139,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"suspension of|(?:broke|break(?:s|ing)?|broken)(?: off)?) (?:\w+ ){0,2}(?:ties|"
        r"relations)\b|\b(?:ties|relations) (?:were |was |have been |had been )?(?:broken|severed|"
        r"cut|suspended)\b", 0.85),
+    _t("diplomatic", "closure of a diplomatic mission", "161", ("closure of", "close", "shut"),
+       r"\b(?:closure of|clos(?:e|ed|ing)|shut(?:ting)?(?: down)?) (?:\w+ ){0,3}(?:embassy|"
+       r"consulate|consulates|embassies|mission)\b", 0.8),
     _t("diplomatic", "phone call", "041", ("phone", "call between"),
        r"\bphone call\b|\btelephone (?:call|conversation)\b|\b(?:talked|spoke|spoken) (?:\w+ )?"
        r"(?:on|by|over) (?:the )?(?:phone|telephone)\b|\bcall between\b|"

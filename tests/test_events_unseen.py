@@ -221,3 +221,35 @@ def test_the_other_party_of_broken_ties_is_not_the_actor_of_the_recall() -> None
             "recalled its diplomats from Kigali.")
     found = {e.subtype: (e.actor, e.target) for e in _events(text, date(2025, 1, 27))}
     assert found["ambassador recall"] == ("CD", "RW")
+
+
+# ------------------------------------------------------------------ expulsions, closures
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Britain on Wednesday ordered the expulsion of 23 Russian diplomats.", "GB", "RU"),
+        ("On Tuesday India ordered a senior Canadian diplomat to leave within five days.",
+         "IN", "CA"),
+    ],
+)
+def test_an_expulsion_s_target_is_the_state_its_diplomats_serve(
+    text: str, actor: str, target: str
+) -> None:
+    e = _one(text, date(2023, 9, 19), "diplomatic")
+    assert (e.subtype, e.actor, e.target) == ("expulsion of diplomats", actor, target)
+
+
+def test_closing_a_consulate_is_a_diplomatic_move_against_the_state_it_serves() -> None:
+    found = _events("On Monday Washington ordered the closure of the Russian consulate in "
+                    "Seattle.", date(2018, 3, 26))
+    closures = [e for e in found if e.subtype == "closure of a diplomatic mission"]
+    assert [(e.place.name if e.place else None, e.actor, e.target) for e in closures] == [
+        ("Seattle", "US", "RU")]
+
+
+def test_a_capitalised_adjective_is_not_the_group_that_acted() -> None:
+    e = _one("Heavy shelling hit Kharkiv on Friday, killing two people.", date(2022, 4, 8),
+             "strike")
+    assert e.actor is None
