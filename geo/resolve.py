@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -382,12 +383,14 @@ def _nearby_countries(items: list[Item], demonyms: list[Mention]) -> list[frozen
            if (top := it.candidates[0]).place.kind == "country" and top.quality >= ALIAS
            and top.place.country and not it.boilerplate])
     out: list[frozenset[str]] = []
+    positions = [pos for pos, _ in named]
     for it in items:
         if not named or it.candidates[0].place.kind == "country":
             out.append(frozenset())  # a country's name means the country
             continue
-        lo, hi = it.spot.start - _LOCAL_BEFORE, it.end + _LOCAL_AFTER
-        out.append(frozenset(cc for pos, cc in named if lo <= pos < hi and pos != it.spot.start))
+        lo = bisect_left(positions, it.spot.start - _LOCAL_BEFORE)
+        hi = bisect_left(positions, it.end + _LOCAL_AFTER)
+        out.append(frozenset(cc for pos, cc in named[lo:hi] if pos != it.spot.start))
     return out
 
 
@@ -432,7 +435,8 @@ def _peer_support(text: str, items: list[Item]) -> None:
         kinds = set()
         for peer in peers:
             a, b = (peer, it) if peer.spot.start < it.spot.start else (it, peer)
-            if (peer.chosen and peer.chosen.place.kind in ("admin1", "country")
+            if (b.spot.start - a.spot.end < 24 and peer.chosen
+                    and peer.chosen.place.kind in ("admin1", "country")
                     and peer.score >= 0.6 and _name(peer) != _name(it)
                     and _LIST_GAP.fullmatch(text, a.spot.end, b.spot.start)):
                 p = peer.chosen.place
