@@ -314,12 +314,22 @@ def subdivisions(admin1: dict[tuple[str, str], str]) -> Iterator[Entry]:
             )
 
 
+#: Acronyms news writes for something other than a province: broadcasters and agencies,
+#: time zones, armed forces and organisations (CNN is not Cunene, IDF not Ile-de-France).
+_NEWS_ACRONYMS = frozenset("""
+ABC AFP BBC CBC CBS CNN DPA FOX ITV NBC NPR PBS RTE SKY TASS IRNA ISNA KCNA SANA WAFA
+BST CET CEST EDT EET EST GMT IST JST MSK PDT PST UTC
+IDF IRGC RSF PKK YPG SDF NATO OPEC IMF ICC ICJ FBI CIA NSA FSB RAF NGO HRW MSF ICRC
+""".split())
+
+
 def _usable_code(code: str) -> bool:
     """A subdivision code news may write for the place (NSW), not an everyday word in
-    capitals (ALL, ARE, CAN) that a headline in capitals would turn into a province."""
+    capitals (ALL, ARE, CAN) that a headline in capitals would turn into a province, nor an
+    acronym news uses for something else (CNN, BST)."""
     from wordfreq import zipf_frequency
 
-    if len(code) < 3 or not code.isalpha():
+    if len(code) < 3 or not code.isalpha() or code in _NEWS_ACRONYMS:
         return False
     word = code.lower()
     return not (word in _english_words() and zipf_frequency(word, "en") >= 3.0)

@@ -47,6 +47,9 @@ _CREDIT = re.compile(
 _CREDIT_LINE = re.compile(
     r"^[ \t]*(?:(?:Additional )?[Rr]eporting by|Writing by|Editing by)\b[^\n]*$", re.MULTILINE
 )
+# A byline: "By Paul Kirby, BBC News", "By MATTHEW LEE" — a short line of capitalised words.
+_BYLINE = re.compile(r"^[ \t]*By\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s+(?:and|&)\s+)?){1,8}$",
+                     re.MULTILINE)
 _CONTRIBUTED = re.compile(r"contributed (?:to )?(?:this )?(?:report|reporting|story)\b")
 
 
@@ -58,7 +61,8 @@ def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _TAIL_NL = _after_newline(_TAIL)
-_LINES = tuple((p, _after_newline(p)) for p in (_LINK_LINE, _BIO, _STAMP_LINE, _CREDIT_LINE))
+_LINES = tuple((p, _after_newline(p))
+               for p in (_LINK_LINE, _BIO, _STAMP_LINE, _CREDIT_LINE, _BYLINE))
 
 
 @lru_cache(maxsize=4)

@@ -110,8 +110,9 @@ WORD = re.compile(r"[^\W_]+")
 _SEGMENT = re.compile(r"[^:.!?|–—\n]*")
 #: Up to six words (on the reversed text: the six before a position).
 _WORDS = re.compile(r"(?:[\W_]*[^\W_]+){1,6}")
-_TITLE_LOWER = frozenset("with from into over after than onto upon amid that this their".split())
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_LOWER = frozenset("with from into over after than onto upon amid that this their the and "
+                         "but for nor via per off its".split())
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 #: The non-word characters and then the word at a position; on the reversed text, the ones

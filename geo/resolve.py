@@ -73,7 +73,7 @@ def resolve(
         if cands:
             end = ctx.word_end(text, sp.end)
             items.append(Item(sp, end, ctx.surroundings(text, rev, sp.start, end), cands, bp))
-    people = _person_words(text, rev, items)
+    people = _person_words(text, rev, items) | _organisation_words(items)
     items = [it for it in items if _is_place_use(text, rev, it, gazetteer, people)]
     _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
@@ -174,7 +174,30 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
     return words
 
 
+#: Words after a name that make it a group's or a firm's, not a local body's ("Camborne Town
+#: Council" is the town's).
+_GROUP_WORDS = frozenset("""Group Army Front Movement Party Brigade Brigades Battalion Corps
+Forces Force Mujahideen Liberation Organisation Organization Network Company Corp Corporation
+Inc Ltd Holdings""".split())
+
+
+def _organisation_words(items: list[Item]) -> set[str]:
+    """Names this story also writes as a group's ("Wagner Group"): a small town's namesake is
+    the group throughout ("Wagner fighters", "a Wagner camp")."""
+    return {it.spot.text for it in items
+            if it.cues.after_words[:1] and it.cues.after_words[0] in _GROUP_WORDS
+            and max(c.place.population for c in it.candidates) < _ORG_TOWN_MAX
+            and all(c.place.kind == "city" for c in it.candidates)}
+
+
+#: Only a name whose every place is a town smaller than this becomes an organisation's
+#: throughout: "Cornwall Council" leaves Cornwall a place, "Los Angeles Times" Los Angeles.
+_ORG_TOWN_MAX = 50_000
+
+
 _SPEECH = frozenset("said says told tells added explained noted wrote argued asked".split())
+#: A lower-case article after a name that continues it: "Ain al-Asad", "Deir el-Balah".
+_ARABIC_NAME_GOES_ON = re.compile(r"[ -](?:al|el|ad|ar|as|ash|an|ibn|bin)-[A-Z]")
 #: Words after a name that make it a disease's: "Marburg virus", "West Nile fever".
 _DISEASE = frozenset("virus viruses fever ebolavirus".split())
 
@@ -223,6 +246,8 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
             return False  # "Palace" is also an other name of Saraj, in North Macedonia
     if c.next_word.lower() in _DISEASE:
         return False
+    if it.spot.text in ctx.TITLES or _ARABIC_NAME_GOES_ON.match(text, it.end):
+        return False  # "Gen." is a rank; "Ain al-Asad" is a longer name than "Ain"
     name = it.spot.text
     if (name[:1] in "ODM" and name[1:2] in ("'", "’") and top.place.kind == "city"
             and top.place.population < 100_000 and c.prev_word.lower() not in ctx.LOCATIVE):
@@ -570,6 +595,9 @@ def _mention(text: str, it: Item) -> Mention | None:
     if c is None:
         return None
     p = c.place
+    if p.kind in ("city", "admin2") and it.boilerplate and p.population < 100_000 and \
+            it.cues.prev_word.lower() not in ctx.LOCATIVE:
+        return None  # "By Paul Kirby", "Reporting by Dana Whitfield in Washington": people
     if p.kind == "city" and not it.boilerplate:
         weak = it.support < 0.15 and it.cues.prev_word.lower() not in ctx.LOCATIVE
         if weak and (p.population < 5000 or c.quality == ALTERNATE):

@@ -137,3 +137,8 @@ def test_a_subdivision_never_takes_a_sibling_s_name() -> None:
     assert [(p.name, p.lat > 45) for p in admin1s] == [("Washington", True)]
     dc = [c.place for c in default_gazetteer().lookup("District of Columbia")]
     assert dc[0].name == "Washington, D.C." and dc[0].kind == "admin1"
+
+
+@pytest.mark.parametrize("acronym", ["CNN", "BST", "IDF"])
+def test_a_news_acronym_is_no_province_code(acronym: str) -> None:
+    assert default_gazetteer().lookup(acronym) == []

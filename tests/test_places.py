@@ -316,3 +316,32 @@ def test_a_list_of_countries_is_not_a_place_and_its_container() -> None:
             "Iraq, Iran and the Gulf.")
     assert {(m.text, m.place.country, m.place.kind) for m in extract_places(text)
             if m.text == "Iraq"} == {("Iraq", "IQ", "country")}
+
+
+def test_a_small_town_s_namesake_written_as_a_group_is_the_group_throughout() -> None:
+    text = ("The mercenary Wagner Group seized the city of Rostov-on-Don. Wagner fighters "
+            "later left, and residents cheered as Wagner tanks rolled out.")
+    assert [m.text for m in extract_places(text)] == ["Rostov-on-Don"]
+
+
+def test_a_sentence_with_short_lower_case_verbs_is_no_headline() -> None:
+    text = ("BEIJING (AP) — U.S. Secretary of State Antony Blinken met Chinese President Xi "
+            "Jinping in Beijing on Monday.")
+    assert "Antony" not in [m.text for m in extract_places(text)]
+
+
+def test_a_name_that_goes_on_with_al_is_not_its_first_word() -> None:
+    found = extract_places("Missiles hit Ain al-Asad air base in western Iraq.")
+    assert "Ain" not in [m.text for m in found]
+
+
+def test_a_rank_is_not_a_place() -> None:
+    found = extract_places("The commander, Maj. Gen. Tran Van Minh, said troops were ready.")
+    assert [m.text for m in found] == []
+
+
+def test_names_in_a_byline_or_credit_are_people_not_places() -> None:
+    text = ("Ceasefire holds in the north\n\nBy Paul Kirby, Global News\n\nThe truce held on "
+            "Sunday in Idlib.\n\n(Reporting by Dana Whitfield in Amman; Editing by Tom Reid)")
+    found = {m.text: m.role for m in extract_places(text)}
+    assert found == {"Idlib": "location", "Amman": "boilerplate"}
