@@ -280,7 +280,7 @@ def singular(word: str) -> str:
 
 
 _KIND_BEFORE = re.compile(
-    r"\b(city|town|village|province|region|state|governorate|district|oblast)\s+of\s+$"
+    r"\b(city|town|village|community|province|region|state|governorate|district|oblast)\s+of\s+$"
 )
 
 

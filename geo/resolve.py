@@ -49,6 +49,7 @@ class Item:
     fixed: list[float] | None = None  # support from the name's own cues, per candidate
     key: tuple = ()
     local: frozenset[str] = frozenset()  # countries named close by: weighed as the story's
+    own: dict[str, float] = field(default_factory=dict)  # its name's share of the countries
 
 
 def resolve(
@@ -293,6 +294,7 @@ def _country_profile(
 ) -> dict[str, float]:
     """How strongly the story is about each country, from 0 to 1."""
     weights: Counter[str] = Counter()
+    by_name: dict[object, Counter[str]] = {}
     for m in demonyms:
         if m.place.country:
             weights[m.place.country] += 1.0
@@ -302,7 +304,9 @@ def _country_profile(
         if resolved and it.chosen:
             if it.chosen.place.country:
                 w = 1.5 if it.chosen.place.kind == "country" else 1.0
-                weights[it.chosen.place.country] += w * max(0.3, it.score)
+                w *= max(0.3, it.score)
+                weights[it.chosen.place.country] += w
+                by_name.setdefault(_name(it), Counter())[it.chosen.place.country] += w
             continue
         top = it.candidates[0]  # sorted by prior
         if top.place.kind == "country" and top.quality >= 2 and top.place.country:
@@ -315,6 +319,9 @@ def _country_profile(
         return {}
     # weak evidence alone (one small town's name) does not make a country the story's
     peak = max(*weights.values(), _PROFILE_FLOOR)
+    for it in items:  # what the name's own first reading adds: it never supports itself
+        own = by_name.get(_name(it))
+        it.own = {cc: w / peak for cc, w in own.items()} if own else {}
     return {cc: w / peak for cc, w in weights.items()}
 
 
@@ -385,7 +392,7 @@ def _choose_all(
 
 _DIVISION_WORDS = frozenset(("province", "state", "governorate", "region", "oblast",
                              "prefecture"))
-_TOWN_WORDS = frozenset(("city", "town", "village"))
+_TOWN_WORDS = frozenset(("city", "town", "village", "community"))
 _WATER_WORDS = frozenset(("Sea", "Ocean", "Gulf", "Strait", "Straits", "Bay", "Channel", "Canal",
                           "River", "Lake", "Sound"))
 
@@ -535,7 +542,8 @@ def _choose(
     own = _name(it)
     if len(it.candidates) == 1:  # half of all names: no ranking, only a score
         c = it.candidates[0]
-        support = _story_support(c, it.fixed[0], countries, admin1s, own, it.local)
+        support = _story_support(c, it.fixed[0], countries, admin1s, own, it.local, 1.0,
+                                 it.own)
         best = c.prior + support
         if anchors and c.place.kind in _NEAR_KINDS:
             near = 0.2 * _near(c.place, own, anchors)
@@ -544,8 +552,12 @@ def _choose(
         return
     # (-total, smaller kinds first, index, support, candidate): sorts best first on its own
     scored: list[tuple[float, int, int, float, Candidate]] = []
+    head = it.candidates[0]
+    # a world capital's name: a namesake needs more than sharing the story's country
+    scale = head.prior if head.capital and head.place.population >= _WORLD_CITY else 0.0
     for c, fixed in zip(it.candidates, it.fixed, strict=True):
-        support = _story_support(c, fixed, countries, admin1s, own, it.local)
+        damp = min(1.0, c.prior / scale) if scale and c is not head else 1.0
+        support = _story_support(c, fixed, countries, admin1s, own, it.local, damp, it.own)
         scored.append(
             (-(c.prior + support), _SMALL_KINDS.get(c.place.kind, 0), c.idx, support, c))
     if anchors:  # nearness to the story's other places, for the few that can still win
@@ -558,21 +570,23 @@ def _choose(
     _settle(it, scored[0][4], -scored[0][0], scored[0][3], -scored[1][0])
 
 
+#: A national capital this big is known the world over (London, Cairo, Lima).
+_WORLD_CITY = 1_000_000
 _NEAR_KINDS = frozenset(("city", "admin2", "facility"))
 
 
 def _story_support(
     c: Candidate, support: float, countries: dict[str, float], admin1s: Admin1s, own: object,
-    local: frozenset[str],
+    local: frozenset[str], damp: float, self_share: dict[str, float],
 ) -> float:
     """A candidate's support from the story: its country (a country named close by counts
     as the story's main one), and a province another name stands for."""
     p = c.place
     if p.country:
-        weight = countries.get(p.country, 0.0)
+        weight = countries.get(p.country, 0.0) - self_share.get(p.country, 0.0)
         if p.country in local:
             weight = max(weight, _LOCAL_WEIGHT)
-        support += 0.6 * weight
+        support += 0.6 * weight * damp
         if c.capital and weight and p.kind == "city":
             support += 0.3  # the capital of a country in the story: Manila, not Manila CA
     if admin1s and p.admin1 and p.kind == "city":

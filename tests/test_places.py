@@ -345,3 +345,24 @@ def test_names_in_a_byline_or_credit_are_people_not_places() -> None:
             "Sunday in Idlib.\n\n(Reporting by Dana Whitfield in Amman; Editing by Tom Reid)")
     found = {m.text: m.role for m in extract_places(text)}
     assert found == {"Idlib": "location", "Amman": "boilerplate"}
+
+
+def test_a_world_capital_beats_a_small_namesake_in_the_story_s_country() -> None:
+    found = extract_places("The samples were tested at a United States military laboratory "
+                           "in Cairo.")
+    assert [(m.text, m.place.country) for m in found] == [
+        ("United States", "US"), ("Cairo", "EG")]
+
+
+def test_a_namesake_of_a_world_capital_wins_with_its_own_cue() -> None:
+    found = extract_places("Residents of Paris, Texas, marched on Saturday. Paris police "
+                           "said the march in Paris was peaceful.")
+    assert {m.place.country for m in found if m.text == "Paris"} == {"US"}
+
+
+def test_a_name_s_own_first_reading_does_not_bring_its_country_into_the_story() -> None:
+    text = ("PARIS — More than 150 people gathered outside the courthouse in downtown Paris on "
+            "Thursday to call for the removal of a Confederate monument. Similar statues came "
+            "down in Dallas and Houston this month, and Texas lawmakers in Austin debated the "
+            "issue. Paris police said the rally was peaceful.")
+    assert {m.place.country for m in extract_places(text) if m.text == "Paris"} == {"US"}
