@@ -40,7 +40,7 @@ _CLAUSE = re.compile(
     r"when|as|because|although|though|before|responsible)\b|"
     r"\s(?:and (?:mentioned|said|added|noted|announced|confirmed) that|while|whereas|"
     r"in response to|in retaliation for)\s|\sand\s(?=(?:is|are|was|were|has|have|had|also)\s)|"
-    r",?\s(?=(?:came|come|comes) (?:as|amid|after)\b)"
+    r",?\s(?=(?:came|come|comes) (?:\w+ ){0,2}?(?:as|amid|after)\b)"
 )
 _SPEAKER_AFTER = re.compile(
     r"^\W{0,3}(?:has |have |had )?(?:said|says|claimed|claims|reported|reports|added|adds|"
@@ -51,8 +51,9 @@ _BACKER_BEFORE = re.compile(
     r"\b(?:supported|backed|funded|sponsored|armed|allied)\s+(?:by|with)\s+$", re.I)
 # "Tehran claimed to have fired", "Pakistan said it struck": the speaker is the one acting.
 _AGENT_SPEAKER = re.compile(
-    r"^['’]s\b|^\W{0,3}(?:has |had )?\w+ (?:to have|it had|it has|it would|it)\b")
-_BACKER_AFTER = re.compile(r"^[-‐‑–\s](?:backed|supported|funded|sponsored|allied|aligned)\b")
+    r"^['’]s\b|^\W{0,3}(?:has |had )?\w+ (?:to have|it had|it has|it would|it|its)\b")
+_BACKER_AFTER = re.compile(
+    r"^[-‐‑–\s](?:backed|supported|funded|sponsored|allied|aligned|based)\b")
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;]\s+|\b(?:later|then|and)\s+)(?:it|they)\s+(?:\w+\s+){0,3}$", re.I)
 _PARTNER_BEFORE = re.compile(r"\b(?:and|&)\s+$")
@@ -93,14 +94,14 @@ _FATALITIES = (
 _NO_PLACE_SUBTYPES = frozenset({"phone call"})
 # "ISLAMABAD, Jan 18 (Reuters) -": where the story was filed, not where anything happened.
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"^[ \t]*[A-Z][A-Z.'’ /-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)\n]{1,30}\))?\s*[-—–]",
     re.MULTILINE,
 )
 _RIGHT_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:in|on|across|over|into|throughout)\s+(?:the\s+)?$")
 _VIOLENT = frozenset({"strike", "attack", "armed_clash", "conflict"})
 #: attacks that stay attacks when a state's forces carry them out (no military strike)
-_STAYS_ATTACK = frozenset({"embassy raid", "water cannon"})
+_STAYS_ATTACK = frozenset({"embassy raid", "water cannon", "abduction"})
 
 
 @dataclass(slots=True)
@@ -230,8 +231,9 @@ def _triggers(
             continue
         # one of a type per sentence; a visit per clause ("will travel to Laos, where the
         # premier will host him in Vientiane": the city comes in the second)
+        # and a violent one per clause: "The strike came days after a missile hit Odesa"
         key = (trig.type, trig.subtype if trig.type == "diplomatic" else "",
-               cs if trig.type == "visit" else 0)
+               cs if trig.type == "visit" or trig.type in _VIOLENT else 0)
         if key in seen:
             continue
         seen.add(key)
@@ -286,6 +288,11 @@ def _report(
         if actor is None and trig.type in _VIOLENT:
             actor = _group_actor(before, clause_mentions)
         place = _place(text, trig, ts, te, clause_mentions, actor_mention)
+        if place is None and _RELATIVE.match(text, ce, e):
+            # "kidnapped 20 villagers, who had gone to fetch water near X": where they were
+            rs, re_ = _clause(text, s, e, ce + 2)
+            place = _place(text, trig, ts, te, [m for m in mentions if rs <= m.start < re_
+                                                and _with(quotes, m.start)], actor_mention)
     # "expelled 23 Russian diplomats", "the closure of the Russian consulate": the state the
     # trigger itself names is the target, never the actor
     named = next((cc for m in clause_mentions if ts <= m.start < te and (cc := _country_of(m))),
@@ -298,6 +305,9 @@ def _report(
         return None  # "Beijing has protested against": a state's statement, not a protest
     own_dates = [d for d in dates if not _since(text, te, d) and _with(quotes, d.start)]
     clause_dates = [d for d in own_dates if cs <= d.start < ce]
+    if anaphor:  # "leaders meeting last week agreed Russia was behind the attack": their day
+        clause_dates = [d for d in clause_dates if d.start >= te]
+        own_dates = clause_dates
     when = _date(text, ts, clause_dates or [d for d in own_dates if d.end <= cs], earlier)
     planned = bool(PLANNED.search(before)) or bool(when and when.is_deadline)
     if when and when.date and published:
@@ -354,10 +364,12 @@ def _report(
                    "planned" if planned else "occurred", actor, target, fatalities, confidence)
 
 
+_RELATIVE = re.compile(r",\s(?:who|which)\b")
 _SINCE = re.compile(r"\bsince\b", re.I)
 _ANAPHOR = re.compile(
     r"\b(?:said|says|cited|cites|claimed|claims|condemned|condemns|denounced|denounces|"
     r"described|blamed)\s+(?:that\s+)?(?:the|this|that)\s+(?:\w+\s+)?$|"
+    r"\b(?:responsib\w+|blamed?\s+\w+|behind)\s+(?:for\s+)?(?:the|this|that)\s+(?:\w+\s+)?$|"
     r"\b(?:in|by|during|from)\s+(?:that|this|the same)\s+$", re.I)
 _STATE_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|also|formally|strongly|officially|"
                             r"repeatedly|long)\s+){0,3}$")
@@ -454,8 +466,11 @@ def _actor(
         if not cc:
             continue
         before = text[max(0, m.start - 40) : m.start]
-        if _is_locative(before) and m.role != "demonym":
+        if _is_locative(before) and m.role != "demonym" and not _ATTRIBUTIVE.match(
+                text, m.end, ts):
             continue
+        if _OTHER_CLAUSE.search(text, m.end, ts):
+            continue  # "Iran vowed to retaliate after an air strike": the subject of another verb
         if _COUNTERPART_BEFORE.search(before):
             continue  # "breaking ties with Rwanda and recalled": the other party
         if _BACKER_BEFORE.search(before) or _BACKER_AFTER.match(text[m.end : m.end + 12]):
@@ -485,6 +500,12 @@ def _is_locative(before: str) -> bool:
     return not (between and all(w in _CALENDAR for w in between))
 
 
+# "killed in a U.S. drone strike": a state named right before the trigger, whatever the
+# preposition before it, is the one that struck.
+_ATTRIBUTIVE = re.compile(r"[\s-]*(?:(?:air|drone|missile|rocket|military|naval|army|police|"
+                          r"forces?)\s+)?$")
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|since|when|amid)\s+(?:an?|the|its|"
+                           r"their|his|her)\s")
 _COUNTERPART_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
 _NON_STATE_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:paramilitary|rebels?|militias?|insurgents?|separatists?|opposition|"
@@ -500,6 +521,7 @@ _CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept "
     "Oct Nov Dec Today Yesterday Tomorrow Earlier Later Last Next".split())
+_MODEL = re.compile(r"-[A-Z0-9]{1,4}$|\d")
 _NOT_GROUPS = frozenset({"The", "It", "They", "He", "She", "We", "This", "That", "Officials",
                          "Police", "Witnesses", "Residents", "Sources", "Activists"})
 
@@ -515,6 +537,8 @@ def _group_actor(before: str, mentions: list[Mention]) -> str | None:
         name = name.split(" ", 1)[1] if " " in name else ""
     if not name or name in _NOT_GROUPS or len(name) < 3 or name.endswith(("'s", "’s")):
         return None
+    if _MODEL.search(name):
+        return None  # "two Iskander-M missiles hit": a weapon's model, not who fired it
     if any(w in _CALENDAR for w in name.split()):
         return None  # "Thursday's strikes", "a December attack"
     if " " not in name and _everyday_word(name):

@@ -75,11 +75,22 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("strike", "destruction of targets", "195", ("destr",),
        r"\bdestr(?:oyed|uction of)\b(?= (?:\w+ ){0,3}(?:bases?|targets?|sites?|positions?|"
        r"hideouts?|camps?|depots?))", 0.6),
+    # "its jets had hit a camp", "missiles targeted the air base", "aircraft fired on the column"
+    _t("strike", "strike", "195", ("hit ", "targeted", "pounded", "fired on", "fired at",
+                                   "fired upon", "exploded", "landed", "slammed into"),
+       r"\b(?:jets?|warplanes?|planes|aircraft|drones?|missiles?|rockets?|helicopters?|gunships?|"
+       r"artillery|shells|warships?)\s+(?:\w+\s+){0,2}?(?:hit|targeted|pounded|fired (?:on|at|"
+       r"upon)|exploded|landed|slammed into)\b|"
+       r"\b(?:hit|targeted|pounded)\s+(?:[\w'-]+\s+){0,4}?(?:air ?bases?|military bases?|bases|"
+       r"(?:training |militant |army )?camps?|targets|positions|airfields?|depots?|"
+       r"hideouts?|barracks)\b", 0.75),
     _t("strike", "exchange of fire", "190", ("exchang", "shooting at", "firing at"),
        r"\bexchang\w* (?:of )?fire\b|\bshooting at\b|\bfiring at\b", 0.7),
     # attacks by groups
     _t("attack", "bombing", "183", ("bomb", "explosion"),
-       r"\b(?:suicide |car |roadside )?bombings?\b|\bbomb (?:blast|attack)s?\b|\bexplosions?\b|"
+       r"\b(?:suicide |car |roadside )?bombings?\b|\bbomb (?:blast|attack)s?\b|"
+       # "explosions lit up the sky": interceptions seen from below, not a bombing
+       r"\bexplosions?\b(?! (?:\w+ )?(?:lit|light|lighting|illuminat\w*) )|"
        r"\b(?:car|truck|roadside|suicide) bombs?\b|\bbombs? (?:exploded|went off|detonated)\b",
        0.8),
     # not a military strike even when a state's forces do it (see events._report)
@@ -91,9 +102,19 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("attack", "shooting", "180", ("opened fire", "shot dead", "shooting", "gunm", "shooter"),
        r"\bopened fire\b|\bshot dead\b|\bmass shootings?\b|\bgunm[ae]n (?:\w+ ){0,2}(?:killed|"
        r"shot|wounded)\b|\bshooter (?:\w+ ){0,2}(?:killed|shot)\b", 0.8),
+    # kidnappings, whoever carries them out (CAMEO 181)
+    _t("attack", "abduction", "181", ("abduct", "kidnap", "hostage"),
+       r"\babduct(?:s|ed|ing|ions?)\b|\bkidnap(?:s|p?ed|p?ings?)\b|"
+       r"\b(?:took|taken|seized) (?:\w+ ){0,3}hostages?\b", 0.8),
+    # "publicly attacked the defence minister": words, not violence
     _t("attack", "armed attack", "180", ("attack", "raid", "ambush", "targeting", "assault"),
-       r"\battack(?:s|ed|ing)?\b|\bcounterattacks?\b|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|"
-       r"\btargeting\b|\bassault(?:s|ed)?\b", 0.6),
+       r"\battack(?<!publicly attack)(?<!verbally attack)(?<!openly attack)"
+       r"(?<!sharply attack)(?:s|ed|ing)?\b"
+       r"(?! (?!on |against |in |at |by )(?:\w+ ){0,2}(?:minister|president|premier|chancellor|"
+       r"government|policy|policies|decision|critics|media|remarks|comments|record)\b"
+       r"(?!'|\u2019))|"
+       r"\bcounterattacks?\b|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|\btargeting\b|"
+       r"\bassault(?:s|ed)?\b", 0.6),
     # armed clashes and wars
     _t("armed_clash", "clashes", "190", ("clash", "battle", "firefight", "skirmish"),
        r"\bclash(?:es|ed)?\b|\bgun ?battles?\b|\bfirefights?\b|\bskirmish(?:es)?\b", 0.8),
@@ -154,6 +175,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\bmarch(?:ed|es|ing)? (?:again |peacefully |together )?(?:on|through|to|from|around|"
        r"along|past)\b", 0.75),
     _t("protest", "vigil", "141", ("vigil",), r"\bvigils?\b", 0.7),
+    # protesters blocking a road or crossing (CAMEO 144); a naval or military blockade is not
+    _t("protest", "blockade", "144", ("blockade",),
+       r"\bblockade(?<!naval blockade)(?<!military blockade)(?<!economic blockade)s?\b"
+       r"(?! of\b)", 0.7),
     _t("protest", "gathering", "141", ("gathered",),
        r"\bgathered\b(?=[^.;]{0,120}? to (?:demand|call for|protest|denounce|condemn|oppose|"
        r"press for|urge|voice)\b)", 0.7),
@@ -178,6 +203,8 @@ NOT_AN_EVENT = re.compile(
     r"prevent|averting|wider|broader|full-blown|potential|possible|any|end (?:to|of)|"
     r"from \w+ing(?: over)? into|(?:to|help|helps|helped) end)\b"
     r"[\w\s,'-]{0,30}$"
+    # "fleeing an expected offensive" (but "is expected to visit" is a plan, see PLANNED)
+    r"|\b(?:expected|anticipated|looming|impending|imminent)\s+(?:\w+\s+){0,2}$"
     # "the earthquake that struck Turkey": nature, not an army
     r"|\b(?:(?:earth)?quakes?|storms?|typhoons?|hurricanes?|cyclones?|floods?|tornado(?:es)?|"
     r"tsunamis?|landslides?|wildfires?|aftershocks?)\s+(?:that\s+|which\s+)?(?:has\s+|had\s+)?$",
@@ -192,7 +219,8 @@ HABITUAL = re.compile(
 PLANNED = re.compile(
     r"\b(?:will|would|shall|is|are|was|were) (?:\w+ )?(?:scheduled|expected|set|due|slated|"
     r"planning|going) to\b|\bwill\b|\bwould\b(?! not)|\bplans? to\b|\bintends? to\b|"
-    r"\bagreed to\b|\bis to\b|\bare to\b|\bto (?=visit\b)|\binvit(?:ed|ation) to\b|"
+    r"\bagreed to\b|\bis to\b|\bare to\b|\b(?:was|were) to have been\b|\bplanned to\b|"
+    r"\bto (?=visit\b)|\binvit(?:ed|ation) to\b|"
     r"\b(?:confirmed|announced|planned|proposed|arranged|scheduled)\s+(?:the|a|an|his|her|"
     r"their|its)\s+$",
     re.IGNORECASE,

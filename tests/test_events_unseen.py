@@ -253,3 +253,95 @@ def test_a_capitalised_adjective_is_not_the_group_that_acted() -> None:
     e = _one("Heavy shelling hit Kharkiv on Friday, killing two people.", date(2022, 4, 8),
              "strike")
     assert e.actor is None
+
+
+# ------------------------------------------------------------------------------ QA round 3
+
+
+def test_warplanes_that_hit_a_camp_report_a_strike_there() -> None:
+    e = _one("On Sunday, Turkey said its warplanes had hit a camp run by the PKK near the town "
+             "of Zakho.", date(2024, 6, 10), "strike")
+    assert (e.place.country, e.place.kind, e.actor, e.subtype) == ("IQ", "city", "TR",
+                                                                    "airstrike")
+
+
+def test_missiles_that_targeted_an_air_base_report_a_strike_on_its_province() -> None:
+    e = _one("The rockets, launched from Lebanese territory, targeted Ramat David air base in "
+             "Israel's northern Haifa district.", date(2024, 9, 22), "strike")
+    assert e.actor == "LB" and e.place is not None and e.place.country == "IL"
+
+
+def test_an_abduction_is_an_attack_whoever_carries_it_out() -> None:
+    e = _one("Armed men stormed a village in Zamfara State on Tuesday and abducted 40 "
+             "farmers.", date(2024, 5, 30), "attack")
+    assert (e.subtype, e.cameo, e.place.name) == ("abduction", "181", "Zamfara")
+
+
+def test_a_blockade_at_a_crossing_is_a_protest_but_a_naval_blockade_is_not() -> None:
+    e = _one("Farmers kept up the blockade at the border crossing near Medyka on Monday.",
+             date(2024, 2, 20), "protest")
+    assert (e.subtype, e.place.name) == ("blockade", "Medyka")
+    assert not [e for e in _events("The naval blockade of Hodeidah tightened on Monday.",
+                                   date(2024, 2, 20)) if e.type == "protest"]
+
+
+def test_explosions_lighting_up_the_sky_are_no_bombing() -> None:
+    assert not [e for e in _events("Sirens wailed and explosions lit up the sky over Lviv as "
+                                   "interceptors rose.", date(2024, 3, 1)) if e.type == "attack"]
+
+
+def test_publicly_attacking_a_minister_is_no_violence() -> None:
+    assert not [e for e in _events(
+        "The warlord had for weeks publicly attacked Interior Minister Hamdan in Tripoli.",
+        date(2024, 3, 1)) if e.type in ("attack", "strike")]
+
+
+def test_a_state_right_before_the_strike_is_its_actor_after_in_a() -> None:
+    e = _one("The commander was killed in a U.S. drone strike near Mosul on Friday.",
+             date(2024, 3, 10), "strike")
+    assert e.actor == "US"
+
+
+def test_the_subject_of_the_main_clause_is_not_the_actor_of_an_after_clause() -> None:
+    e = _one("Lebanon vowed to respond after an air strike destroyed a building in Tyre.",
+             date(2024, 3, 10), "strike")
+    assert e.actor != "LB" and e.place.name == "Tyre"
+
+
+def test_the_place_of_a_burial_is_not_where_the_attack_it_followed_was() -> None:
+    text = ("Rebels shelled the town of Goma on Monday. The attack came hours after the general "
+            "was buried in his home town of Bukavu.")
+    assert all(e.place is None or e.place.name != "Bukavu" for e in _events(text,
+                                                                            date(2024, 3, 5)))
+
+
+def test_responsibility_for_the_attack_is_no_attack_by_that_state() -> None:
+    text = ("Ministers meeting in Vienna last week agreed that Iran was responsible for the "
+            "attack, officials said.")
+    assert not [e for e in _events(text, date(2024, 3, 5)) if e.type in ("attack", "strike")]
+
+
+def test_a_second_violent_event_in_a_came_after_clause_is_its_own() -> None:
+    text = ("The raid came two weeks after a Russian missile exploded near a convoy during a "
+            "visit to Mykolaiv on March 2.")
+    strikes = [e for e in _events(text, date(2024, 3, 16)) if e.type == "strike"]
+    assert [(e.place.name, e.date, e.actor) for e in strikes] == [
+        ("Mykolaiv", date(2024, 3, 2), "RU")]
+
+
+def test_the_place_of_the_victims_in_a_relative_clause_is_the_events() -> None:
+    e = _one("Militants kidnapped 30 villagers on Sunday, who had gone to fetch water near "
+             "Maiduguri.", date(2024, 3, 5), "attack")
+    assert e.place.name == "Maiduguri"
+
+
+def test_a_weapon_model_is_not_a_group_actor() -> None:
+    e = _one("The governor said two Kalibr-M missiles hit a depot in Mykolaiv on Tuesday.",
+             date(2024, 3, 6), "strike")
+    assert e.actor != "Kalibr-M"
+
+
+def test_a_plan_that_was_dropped_is_planned() -> None:
+    e = _one("The minister had originally planned to travel to Hanoi in May, but the trip was "
+             "postponed.", date(2024, 8, 6), "visit")
+    assert e.status == "planned"
