@@ -91,13 +91,32 @@ def _usable(name: str) -> bool:
     return len(name) >= 3 and not _CODE_LIKE.search(name)
 
 
-def common_words(keys: Iterable[str]) -> frozenset[str]:
-    """Keys that are also everyday lower-case English words ("more", "reading", "split")."""
+def common_words(postings: dict[str, dict[int, int]], entries: list[Entry]) -> frozenset[str]:
+    """Keys that are also everyday lower-case English words ("more", "reading", "split"), or
+    frequent words of news that only small towns are named ("Congress", "NATO", "Tyler")."""
     from english_words import get_english_words_set
     from wordfreq import zipf_frequency
 
     lower = {w for w in get_english_words_set(["web2", "gcide"], lower=False) if w.islower()}
-    return frozenset(k for k in keys if k in lower and zipf_frequency(k, "en") >= 3.0)
+    out = set()
+    for key, places in postings.items():
+        everyday = key in lower and zipf_frequency(key, "en") >= 3.0
+        if everyday or (" " not in key and all(entries[i].kind == "city"
+                                               and entries[i].population < _SMALL_TOWN
+                                               for i in places)
+                        and zipf_frequency(key, "en") >= _FREQUENT_NAME):
+            out.add(key)
+    return frozenset(out)
+
+
+#: A town smaller than this whose name is a frequent word of news text is weak evidence.
+_SMALL_TOWN = 100_000
+#: wordfreq's Zipf scale: 3.5 is about three times in a million words ("Tyler", "Hamas").
+_FREQUENT_NAME = 3.5
+#: A city's other names that are at least this frequent in English are someone else's: the
+#: Hamm spelled "Hamas" in some language is not what news means by it.
+_FREQUENT_ALTERNATE = 3.0
+_WORLD_FAMOUS = 1_000_000
 
 
 KINDS = ("city", "admin1", "admin2", "country", "region", "facility", "feature")
@@ -111,6 +130,10 @@ def _names(e: Entry) -> list[tuple[str, int]]:
     if e.kind != "city":
         return [(e.name, PRIMARY)] + [(a, ALIAS) for a in e.aliases]
     alts = e.aliases if e.population >= ALTERNATES_MIN_POPULATION else []
+    if alts and e.population < _WORLD_FAMOUS:
+        from wordfreq import zipf_frequency
+
+        alts = [a for a in alts if " " in a or zipf_frequency(a, "en") < _FREQUENT_ALTERNATE]
     return [(e.name, PRIMARY)] + [(a, ALTERNATE) for a in alts]
 
 
@@ -154,7 +177,7 @@ def compile_index(entries: list[Entry]) -> tuple[marisa_trie.Trie, dict]:
         "qualities": qualities,
         "acronyms": {a: tuple(v) for a, v in acronyms.items()},
         "demonyms": sources.demonyms(),
-        "common": common_words(postings),
+        "common": common_words(postings, entries),
     }
     return trie, payload
 

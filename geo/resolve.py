@@ -197,6 +197,10 @@ _ORG_TOWN_MAX = 50_000
 
 
 _SPEECH = frozenset("said says told tells added explained noted wrote argued asked".split())
+#: Words before a name that say it is a place even when the name is also an everyday word:
+#: "in Reading", "near Mobile"; not "of Congress", "to NATO".
+_PLACE_PREPOSITIONS = frozenset(
+    "in at near from into inside outside across around via toward towards throughout".split())
 #: A lower-case article after a name that continues it: "Ain al-Asad", "Deir el-Balah".
 _ARABIC_NAME_GOES_ON = re.compile(r"[ -](?:al|el|ad|ar|as|ash|an|ibn|bin)-[A-Z]")
 #: Words after a name that make it a disease's: "Marburg virus", "West Nile fever".
@@ -238,7 +242,7 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
     key = fold_name(it.spot.text)
     primary_country = top.place.kind == "country" and top.quality == PRIMARY
     if key in g.common and not primary_country:
-        local = c.prev_word.lower() in ctx.LOCATIVE or c.comma_next
+        local = c.prev_word.lower() in _PLACE_PREPOSITIONS or c.comma_next
         known = (big and top.quality == PRIMARY) or top.place.population >= 100_000
         # "... for China Studies in Berlin" is no headline; "Visits Pakistan to Patch Up" is
         if c.sentence_start or (not (local and known) and _title_line(text, rev, it)):

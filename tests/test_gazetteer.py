@@ -52,8 +52,17 @@ def test_lookup_ranks_the_expected_place_first(name: str, country: str | None, k
 def test_demonyms_and_common_words() -> None:
     g = default_gazetteer()
     assert g.demonyms["Iranian"] == "IR" and g.demonyms["Pakistanis"] == "PK"
-    assert {"more", "reading", "split"} <= g.common
+    assert {"reading", "split"} <= g.common
     assert "saravan" not in g.common
+
+
+def test_frequent_words_are_weak_names() -> None:
+    """An everyday word that is only a city's other name is no key ("More"); a frequent word
+    of news that only small towns bear ("Congress", "NATO") is a common word."""
+    g = default_gazetteer()
+    assert g.lookup("More") == [] and g.lookup("Hamas") == []
+    assert {"congress", "nato"} <= g.common
+    assert g.lookup("Mumbai")[0].place.name == g.lookup("Bombay")[0].place.name
 
 
 def test_geopy_geocoder_interface() -> None:

@@ -366,3 +366,9 @@ def test_a_name_s_own_first_reading_does_not_bring_its_country_into_the_story() 
             "down in Dallas and Houston this month, and Texas lawmakers in Austin debated the "
             "issue. Paris police said the rally was peaceful.")
     assert {m.place.country for m in extract_places(text) if m.text == "Paris"} == {"US"}
+
+
+def test_a_frequent_word_that_a_small_town_bears_needs_a_place_preposition() -> None:
+    text = ("Zelenskyy told a joint meeting of Congress that aid was an investment. NATO "
+            "members met in Brussels. The group Hamas said it fired rockets.")
+    assert [m.text for m in extract_places(text)] == ["Brussels"]
