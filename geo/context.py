@@ -280,17 +280,20 @@ def singular(word: str) -> str:
 
 
 _KIND_BEFORE = re.compile(
-    r"\b(city|town|village|community|province|region|state|governorate|district|oblast)\s+of\s+$"
+    r"\b(city|town|village|community|province|region|state|governorate|district|oblast|"
+    r"cities|towns|villages|provinces|regions|states)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:,\s+|,?\s+(?:and|or)\s+))?$"
 )
 
 
 def kind_cue(text: str, start: int) -> str:
     """ "the city of Nabatieh" → 'city', "the province of Sindh" → 'province' ('' if none)."""
-    before = text[max(0, start - 30) : start]
-    if not before.rstrip().endswith("of"):
+    before = text[max(0, start - 60) : start]
+    tail = before.rstrip()
+    if not tail.endswith(("of", ",", "and", "or")):
         return ""
     m = _KIND_BEFORE.search(before)
-    return m.group(1) if m else ""
+    return singular(m.group(1)) if m else ""
 
 
 def demonym_cue(text: str, start: int) -> str | None:

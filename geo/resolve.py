@@ -85,7 +85,8 @@ def resolve(
     admin1s, anchors = _first_readings(items)
     countries = _country_profile(items, demonym_mentions, resolved=True)
     _choose_all(items, countries, admin1s, anchors)
-    mentions = [m for it in items if (m := _mention(text, it)) is not None]
+    mentions = [m for it in items
+                if (m := _mention(text, it, _stranger(it, countries, gazetteer))) is not None]
     return sorted(mentions + demonym_mentions, key=lambda m: m.start)
 
 
@@ -515,7 +516,10 @@ def _fixed_support(it: Item, suffix: str, water: bool) -> list[float]:
         if p.kind == "city" and (p.country, p.name) in divisions:
             # a big city is meant more often than its province (Gaza); a small town named
             # after its state less often than the state (California, Maryland)
-            support += 0.15 if p.population >= 100_000 else -0.5
+            if p.population >= 100_000:
+                support += 0.15
+            elif suffix not in _TOWN_WORDS:  # unless the text says "the city of Kherson"
+                support -= 0.5
             quality = divisions[(p.country, p.name)]
             if p.population >= 100_000 and p.admin1 == p.name and quality > c.quality:
                 # the name fits the city as well as the province named after it: "Mecca" is
@@ -608,9 +612,34 @@ def _settle(it: Item, chosen: Candidate, best: float, support: float, second: fl
     it.score = max(0.05, min(0.99, 0.5 * min(1.0, best) + 0.5 * margin))
 
 
-def _mention(text: str, it: Item) -> Mention | None:
+#: A town smaller than this, in a country the story gives no other sign of, is doubtful.
+_STRANGER_TOWN = 50_000
+#: ... and farther than this from the point of every country the story is about.
+_STRANGER_KM = 1500.0
+
+
+def _stranger(it: Item, countries: dict[str, float], g: Gazetteer) -> bool:
+    """Whether the chosen place is a small town in a country nothing else in the story points
+    to, while other names point to countries far away, and with no cue of its own ("the
+    village of Solhan" in a story about Burkina Faso is not the Turkish Solhan; "Kupwara" in a
+    story about Pakistani shelling is India's)."""
     c = it.chosen
-    if c is None:
+    if c is None or c.place.kind != "city" or c.place.population >= _STRANGER_TOWN:
+        return False
+    cc = c.place.country
+    if not cc or cc in it.local or it.cue_country or it.cue_container or it.cue_contained:
+        return False
+    others = [k for k, w in countries.items() if w - it.own.get(k, 0.0) > 0.0]
+    if not others or cc in others:
+        return False
+    p = c.place  # far from every country the story is about: a neighbour's town may be meant
+    return all((q := g.country(k)) is not None
+               and haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRANGER_KM for k in others)
+
+
+def _mention(text: str, it: Item, stranger: bool = False) -> Mention | None:
+    c = it.chosen
+    if c is None or (stranger and not it.boilerplate):
         return None
     p = c.place
     if p.kind in ("city", "admin2") and it.boilerplate and p.population < 100_000 and \

@@ -272,8 +272,9 @@ def test_letters_without_a_decomposition_and_an_apostrophe_after_one_capital() -
 
 def test_an_irish_surname_is_no_town_but_an_elided_city_name_is_a_place() -> None:
     text = ("O'Brien was in Tbilisi. The quake hit L'Aquila on Monday. A gosling found in the "
-            "community of O'Leary was sick.")
-    assert _places(text) == [("Tbilisi", "GE"), ("L'Aquila", "IT"), ("O'Leary", "CA")]
+            "community of O'Leary in Canada was sick.")
+    assert _places(text) == [("Tbilisi", "GE"), ("L'Aquila", "IT"), ("O'Leary", "CA"),
+                             ("Canada", "CA")]
 
 
 def test_a_country_named_close_by_outweighs_the_story_s_main_country() -> None:
@@ -372,3 +373,21 @@ def test_a_frequent_word_that_a_small_town_bears_needs_a_place_preposition() -> 
     text = ("Zelenskyy told a joint meeting of Congress that aid was an investment. NATO "
             "members met in Brussels. The group Hamas said it fired rockets.")
     assert [m.text for m in extract_places(text)] == ["Brussels"]
+
+
+def test_the_city_of_a_province_s_namesake_is_the_city() -> None:
+    text = "Russian shelling hit the southern city of Kherson, which troops retook in November."
+    assert [(m.text, m.place.kind) for m in extract_places(text) if m.text == "Kherson"] == [
+        ("Kherson", "city")]
+
+
+def test_a_kind_word_before_a_list_applies_to_each_name() -> None:
+    text = "Crowds gathered in the southern cities of Basra and Najaf on Friday."
+    assert [(m.text, m.place.kind) for m in extract_places(text)] == [
+        ("Basra", "city"), ("Najaf", "city")]
+
+
+def test_a_small_town_of_a_country_the_story_never_points_to_is_dropped() -> None:
+    text = ("Gunmen killed 160 people in Burkina Faso overnight. The attackers struck the "
+            "village of Solhan, near the border with Niger, the government said.")
+    assert [m.text for m in extract_places(text)] == ["Burkina Faso", "Niger"]
