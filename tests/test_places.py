@@ -391,3 +391,11 @@ def test_a_small_town_of_a_country_the_story_never_points_to_is_dropped() -> Non
     text = ("Gunmen killed 160 people in Burkina Faso overnight. The attackers struck the "
             "village of Solhan, near the border with Niger, the government said.")
     assert [m.text for m in extract_places(text)] == ["Burkina Faso", "Niger"]
+
+
+def test_the_gulf_is_the_arabian_gulf_region_unless_a_province_is_meant() -> None:
+    found = extract_places("Bahrain followed Riyadh in severing relations, and other Gulf "
+                           "states downgraded theirs.")
+    assert [(m.text, m.place.kind) for m in found if m.text == "Gulf"] == [("Gulf", "region")]
+    found = extract_places("Officials met in Kerema, in Gulf Province.")
+    assert [(m.text, m.place.country) for m in found if m.text == "Gulf"] == [("Gulf", "PG")]
