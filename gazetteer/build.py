@@ -109,6 +109,16 @@ def common_words(postings: dict[str, dict[int, int]], entries: list[Entry]) -> f
     return frozenset(out)
 
 
+def everyday_words() -> frozenset[str]:
+    """Lower-case English words at least as frequent as wordfreq's Zipf 4 (once in ten
+    thousand words): kept in the index so that readers need not load wordfreq's tables."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    return frozenset(w for w in top_n_list("en", 20_000)
+                     if w.isalpha() and zipf_frequency(w, "en") >= _EVERYDAY)
+
+
+_EVERYDAY = 4.0
 #: A town smaller than this whose name is a frequent word of news text is weak evidence.
 _SMALL_TOWN = 100_000
 #: wordfreq's Zipf scale: 3.5 is about three times in a million words ("Tyler", "Hamas").
@@ -178,6 +188,7 @@ def compile_index(entries: list[Entry]) -> tuple[marisa_trie.Trie, dict]:
         "acronyms": {a: tuple(v) for a, v in acronyms.items()},
         "demonyms": sources.demonyms(),
         "common": common_words(postings, entries),
+        "everyday": everyday_words(),
     }
     return trie, payload
 

@@ -61,6 +61,8 @@ class Gazetteer:
         #: first words of the demonyms of two words or more ("South" of "South Korean")
         self.demonym_heads = frozenset(d.split(" ", 1)[0] for d in self.demonyms if " " in d)
         self.common: frozenset[str] = data["common"]
+        #: lower-case English words of everyday frequency ("heavy", "cold")
+        self.everyday: frozenset[str] = data["everyday"]
         #: (a folded key's id or None, whether longer keys start with it), memoised: news
         #: repeats the same capitalised words all day. An attribute, not a method, because
         #: the scanner calls it a hundred times per article.

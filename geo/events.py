@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import ahocorasick
 
@@ -548,13 +547,12 @@ def _group_actor(before: str, mentions: list[Mention]) -> str | None:
     return name
 
 
-@lru_cache(maxsize=4096)
 def _everyday_word(word: str) -> bool:
-    """Whether a word is common English in lower case (wordfreq's Zipf scale: 4 is about
-    once in ten thousand words); group names (Hamas, Wagner, Taliban) are rarer."""
-    from wordfreq import zipf_frequency
+    """Whether a word is common English in lower case (Zipf 4 or more: about once in ten
+    thousand words); group names (Hamas, Wagner, Taliban) are rarer."""
+    from gazetteer.index import default_gazetteer
 
-    return zipf_frequency(word.lower(), "en") >= 4.0
+    return word.lower() in default_gazetteer().everyday
 
 
 def target_of(
