@@ -324,12 +324,13 @@ def _country_profile(
         return {}
     # weak evidence alone (one small town's name) does not make a country the story's
     peak = max(*weights.values(), _PROFILE_FLOOR)
+    shares = {name: {cc: w / peak for cc, w in own.items()} for name, own in by_name.items()}
     for it in items:  # what the name's own first reading adds: it never supports itself
-        own = by_name.get(_name(it))
-        it.own = {cc: w / peak for cc, w in own.items()} if own else {}
+        it.own = shares.get(_name(it), _NO_SHARE)
     return {cc: w / peak for cc, w in weights.items()}
 
 
+_NO_SHARE: dict[str, float] = {}
 #: The weight of a country named once: below it, the story's countries are scaled down.
 _PROFILE_FLOOR = 2.0
 
@@ -468,6 +469,8 @@ def _peer_support(text: str, items: list[Item]) -> None:
     """A name listed next to provinces or countries is likely one too (a province of the same
     country): "in Nova Scotia, Alberta and New Brunswick" are provinces."""
     for n, it in enumerate(items):
+        if not any(c.place.kind in ("admin1", "country") for c in it.candidates):
+            continue  # nothing a list could change
         peers = [items[k] for k in (n - 1, n + 1) if 0 <= k < len(items)]
         kinds = set()
         for peer in peers:
