@@ -79,12 +79,23 @@ _METONYM_AFTER = re.compile(
     r"admits|imposed|imposes|pledged|pledges|promised|promises|declined|declines|criticised|"
     r"criticized|criticises|criticizes|slammed|slams|praised|praises|approved|approves|"
     r"ordered|orders|could|would|will|is\s+(?:expected|likely|seeking|trying|ready|prepared|"
-    r"willing)|was\s+(?:quick|ready|willing))\b"
+    r"willing)|was\s+(?:quick|ready|willing)|(?:is|was|were|are)\s+(?:\w+ly\s+)?(?:coordinating|"
+    r"working|seeking|pushing|pressing|weighing|considering|preparing|planning|negotiating|"
+    r"demanding|insisting|refusing|trying|reviewing|monitoring))\b"
 )
 _METONYM_BEFORE = re.compile(
     r"(?:opposed\s+to|against|backed\s+by|supported\s+by|(?:ties|relations|talks|contacts?)"
     r"\s+with|(?:ties|relations)\s+to|pressure\s+(?:on|from)|accused|criticised|criticized|condemned\s+by|"
-    r"(?:rift|tensions?|talks)\s+between|blamed)\s+$"
+    r"(?:rift|tensions?|talks)\s+between|blamed|followed|joined|urged|urging|pressed|pressing|"
+    r"warned|told|asked|called\s+on|allied\s+with|sided\s+with)\s+$"
+)
+# A capital's possessive before what only a government has: "Pyongyang's weapons testing".
+_METONYM_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:government|policy|policies|weapons?|nuclear|missiles?|decision|"
+    r"response|stance|position|military|foreign|ambassador|envoy|relations|ties|support|"
+    r"demands?|claims?|actions?|moves?|programme|program|testing|tests|threats?|officials|"
+    r"leaders?|leadership|regime|allies|ally|backing|invasion|offensive|forces|troops|"
+    r"sanctions|diplomats?|negotiators?|approach|strategy|ambitions|aggression|retaliation)\b"
 )
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|inside|outside|via)\s+(?:the\s+)?$")
@@ -247,7 +258,8 @@ def metonymic(text: str, start: int, end: int) -> bool:
         return True  # "opposed to Tehran", "ties with Islamabad"
     if _PLACE_BEFORE.search(text, max(0, start - 12), start):
         return False
-    return bool(_METONYM_AFTER.match(text[end : end + 90]))
+    after = text[end : end + 90]
+    return bool(_METONYM_AFTER.match(after) or _METONYM_POSSESSIVE.match(after))
 
 
 _COUNTRY_CUE = re.compile(

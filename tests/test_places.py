@@ -399,3 +399,21 @@ def test_the_gulf_is_the_arabian_gulf_region_unless_a_province_is_meant() -> Non
     assert [(m.text, m.place.kind) for m in found if m.text == "Gulf"] == [("Gulf", "region")]
     found = extract_places("Officials met in Kerema, in Gulf Province.")
     assert [(m.text, m.place.country) for m in found if m.text == "Gulf"] == [("Gulf", "PG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "role"),
+    [
+        ("Japan condemned Pyongyang's weapons testing on Tuesday.", "Pyongyang", "metonym"),
+        ("Crowds filled Moscow's central squares on Sunday.", "Moscow", "location"),
+        ("Washington was coordinating with European partners.", "Washington", "metonym"),
+        ("Protesters in Lima were demanding new elections.", "Lima", "location"),
+        ("Bahrain and Sudan followed Riyadh in severing relations.", "Riyadh", "metonym"),
+        ("The envoy urged Tehran to free the crew.", "Tehran", "metonym"),
+    ],
+)
+def test_a_capital_s_government_by_possessive_progressive_or_object(
+    text: str, capital: str, role: str
+) -> None:
+    assert [(m.text, m.role) for m in extract_places(text) if m.text == capital] == [
+        (capital, role)]
