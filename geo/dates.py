@@ -149,7 +149,7 @@ _ALTERNATIVES = [
     _g("mo", r"\b(?:" + _g("mo_pre", _PREP) + r"\s+(?:" + _g("mo_mod", _PERIOD_MOD)
        + r"[\s-]+)?|" + _g("mo_mod2", _PERIOD_MOD + r"|(?i:last|next|this)") + r"[\s-]+|"
        + _g("mo_art", r"(?i:an?)") + r"\s+)" + _g("mo_mon", _MON)
-       + r"(?:\s+of\s+" + _g("mo_of", r"(?i:this|last|next)") + r"\s+(?i:year))?"),
+       + r"(?:\s+(?:of\s+)?" + _g("mo_of", r"(?i:this|last|next)") + r"\s+(?i:year))?"),
     # in 2023, since 2019, late 2023
     _g("yr", r"\b" + _pre("yr", _YEAR_PREP) + "(?:" + _g("yr_mod", _PERIOD_MOD) + r"[\s-]+)?"
        + _g("yr_y", _YEAR)),
@@ -219,7 +219,13 @@ _PAST = re.compile(
     r"|stood|brought|sought|found|kept|became|got|shot|wrote|drove|[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
-_WEAK_FUTURE = re.compile(r"\b(?:to\s+(?!be\b)[a-z]{3,}|upcoming|next|coming)\b", re.IGNORECASE)
+#: "to" before a verb ("to visit"), not before a noun phrase ("set fire to the embassy",
+#: "flew to Paris"), which says nothing of the tense.
+_WEAK_FUTURE = re.compile(
+    r"\bto\s+(?!(?:be|the|an?|his|her|its|their|this|that|these|those|our|my|your|some|all"
+    r"|both|each|more|about|them|him|us|me|it|which|whom|what|one|two|three|several|many"
+    r"|other|another|local|such)\b)[a-z]{3,}\b|\b(?i:upcoming|next|coming)\b"
+)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|this)\b", re.IGNORECASE)
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
 #: "on Thursday evening" in Thursday's paper is later that day, not a week on.

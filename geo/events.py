@@ -626,6 +626,9 @@ def _place(
     return max(inner, key=lambda x: x[0])[1] if inner else top
 
 
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
+
+
 def _date(
     text: str, at: int, dates: list[TimeExpression], earlier: list[_Report]
 ) -> TimeExpression | None:
@@ -633,8 +636,11 @@ def _date(
     struck ... on Friday"); 'two days later' counts from the last event."""
     if not dates:
         return None
+    # "Monday's suicide bombing": the day owns the event, whatever date follows
+    owner = next((d for d in dates if d.end <= at <= d.end + 40
+                  and _POSSESSIVE_GAP.fullmatch(text, d.end, at)), None)
     after = [d for d in dates if d.start >= at]
-    when = min(after or dates, key=lambda d: (abs(d.start - at), d.start))
+    when = owner or min(after or dates, key=lambda d: (abs(d.start - at), d.start))
     if when.relative_days is not None:
         anchor = next((r.when for r in reversed(earlier) if r.when and r.when.date), None)
         if anchor is None or anchor.date is None:

@@ -603,3 +603,22 @@ def test_places_analysis_carries_the_publication_date_stated_in_the_text() -> No
     doc = Document("a.txt", "Published: 2023-11-03\n\nShelling hit Kharkiv on Thursday.")
     assert analyse(doc, Settings(events=False)).doc.published == date(2023, 11, 3)
     assert analyse(doc, Settings(events=False)).warnings == ()
+
+
+def test_to_before_a_noun_phrase_is_no_future_cue() -> None:
+    # Saturday 9 March 2024: "set fire to the hall" says nothing of the future
+    sat = date(2024, 3, 9)
+    assert only("Rioters smashed windows and set fire to the town hall in Lyon on Tuesday.",
+                sat).date == date(2024, 3, 5)
+    assert only("The convoy drove on and returned to Marseille on Wednesday.",
+                sat).date == date(2024, 3, 6)
+    # a verb after "to" still points ahead
+    assert only("Farmers plan to block the motorway near Lyon on Tuesday.",
+                sat).date == date(2024, 3, 12)
+
+
+def test_month_then_last_year_is_that_month() -> None:
+    pub = date(2024, 3, 9)
+    e = only("In October last year, gunmen raided a farm near Kaduna.", pub)
+    assert (e.date, e.precision, e.text) == (date(2023, 10, 1), "month", "In October last year")
+    assert only("The dam is due to open in June next year.", pub).date == date(2025, 6, 1)

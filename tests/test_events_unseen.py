@@ -345,3 +345,18 @@ def test_a_plan_that_was_dropped_is_planned() -> None:
     e = _one("The minister had originally planned to travel to Hanoi in May, but the trip was "
              "postponed.", date(2024, 8, 6), "visit")
     assert e.status == "planned"
+
+
+def test_a_possessive_day_before_the_trigger_dates_the_event() -> None:
+    # Thursday 7 March 2024: the toll rose on Wednesday, the bombing was on Tuesday
+    e = _one("The death toll from Tuesday's car bombing at a market in Mogadishu rose to 30 "
+             "on Wednesday, officials said.", date(2024, 3, 7), "attack")
+    assert e.date == date(2024, 3, 5)
+
+
+def test_a_month_of_last_year_keeps_an_old_raid_apart_from_this_week() -> None:
+    text = ("Soldiers raided the village of Tillaberi on Monday, killing six. "
+            "In August last year, soldiers raided Tillaberi and killed nine.")
+    dates = sorted(str(e.date) for e in _events(text, date(2024, 3, 7)) if e.type in
+                   ("attack", "strike"))
+    assert dates == ["2023-08-01", "2024-03-04"]
