@@ -154,7 +154,8 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
             for one in [report, *_listed(text, report, in_sentence)]:
                 one.background = _is_background(one, main)
                 reports.append(one)
-    events = [_with_target_place(r, places) for r in _consolidate(reports)]
+    events = [_with_actor_place(_with_target_place(r, places), places)
+              for r in _consolidate(reports)]
     return [_to_event(doc, r, text) for r in events]
 
 
@@ -299,6 +300,10 @@ def _report(
     if named and actor == named:
         actor_mention, actor = _actor(text, trig, ts, te, [
             m for m in clause_mentions if _country_of(m) != named])
+    post = None  # "expelled X's envoy from Riga": the envoy's post, not the act's place
+    if trig.subtype in _ENVOY_MOVES and place is not None and place.place.country not in (
+            None, actor):
+        post, place = place.place.country, None
     if trig.type == "protest" and actor_mention is not None and actor_mention.role != "demonym" \
             and _STATE_SUBJECT.match(text, actor_mention.end, ts):
         return None  # "Beijing has protested against": a state's statement, not a protest
@@ -347,10 +352,10 @@ def _report(
     fatalities = _fatalities(text[cs:ce]) if violent_toll else None
     if place is None and when is None and fatalities is None and not (
         type_ == "diplomatic" and actor
-        and (named or target_of(text, te, ce, clause_mentions, actor))
+        and (named or post or target_of(text, te, ce, clause_mentions, actor))
     ):
         return None  # nothing for the map, the calendar or the toll, nor a pair of states
-    target = named or _target(type_, actor, place, text, te, ce, clause_mentions)
+    target = named or post or _target(type_, actor, place, text, te, ce, clause_mentions)
     if target == actor:
         target = None
     if target is None and type_ == "diplomatic":  # "Xi of China and Biden held a call"
@@ -474,6 +479,9 @@ def _actor(
             continue  # "breaking ties with Rwanda and recalled": the other party
         if _BACKER_BEFORE.search(before) or _BACKER_AFTER.match(text[m.end : m.end + 12]):
             continue
+        if trig.type == "diplomatic" and (_ENVOY_AFTER.match(text, m.end) or (
+                m.role == "demonym" and _DEMONYM_ENVOY_AFTER.match(text, m.end))):
+            continue  # "expelled Sweden's ambassador and recalled": the envoy's state
         if _NON_STATE_AFTER.match(text, m.end):
             continue  # "Sudan's paramilitary RSF": a group of the country, not its state
         after = text[m.end : m.end + 30]
@@ -506,6 +514,12 @@ _ATTRIBUTIVE = re.compile(r"[\s-]*(?:(?:air|drone|missile|rocket|military|naval|
 _OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|since|when|amid)\s+(?:an?|the|its|"
                            r"their|his|her)\s")
 _COUNTERPART_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
+_ENVOY_AFTER = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+)?(?:ambassador|envoy|diplomat|charg[eé])", re.I)
+_DEMONYM_ENVOY_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:ambassador|envoy|diplomat|charg[eé])", re.I)
+#: acts of the expelling state: the envoy's post abroad is not where they happen
+_ENVOY_MOVES = frozenset({"expulsion of diplomats"})
 _NON_STATE_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:paramilitary|rebels?|militias?|insurgents?|separatists?|opposition|"
     r"jihadists?|guerrillas?)\b"
@@ -833,6 +847,21 @@ def _combine(group: list[_Report]) -> _Report:
         subtype=subtypes[0] if subtypes else best.subtype,
         confidence=min(0.99, max(r.confidence for r in group) + 0.05 * (len(group) - 1)),
     )
+
+
+def _with_actor_place(r: _Report, mentions: Sequence[Mention]) -> _Report:
+    """An expulsion or recall whose report names no place happened in the acting state:
+    the country where the text places it, else the place of that state it names most."""
+    if r.place is not None or r.subtype not in _ENVOY_MOVES or not r.actor:
+        return r
+    own = [m for m in mentions if m.role == "location" and m.place.country == r.actor]
+    if not own:
+        return r
+    country = next((m for m in own if m.place.kind == "country"), None)
+    if country is None:
+        counts = Counter(m.place for m in own)
+        country = next(m for m in own if m.place == counts.most_common(1)[0][0])
+    return dataclasses.replace(r, place=country)
 
 
 def _with_target_place(r: _Report, mentions: Sequence[Mention]) -> _Report:

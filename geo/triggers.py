@@ -48,8 +48,9 @@ def foldable(text: str, low: str) -> bool:
     return text.isascii() or (len(low) == len(text) and not _UNFOLDABLE.search(text))
 
 
-_AMB = r"(?:ambassadors?|envoys?|diplomats?|high commissioners?)"
-_AMB_WORDS = ("ambassador", "envoy", "diplomat", "commissioner")
+_AMB = (r"(?:ambassadors?|envoys?|diplomats?|high commissioners?"
+        r"|charg[e\u00e9]s? d['\u2019]affaires)")
+_AMB_WORDS = ("ambassador", "envoy", "diplomat", "commissioner", "affaires")
 
 TRIGGERS: tuple[Trigger, ...] = (
     # strikes: air, drone, missile, rocket, artillery
@@ -137,13 +138,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     # diplomacy
     _t("diplomatic", "ambassador recall", "161", _AMB_WORDS,
        rf"\brecall(?:ed|s|ing)? (?:\w+ ){{0,3}}{_AMB}|\bwithdr[ae]w\w* (?:\w+ ){{0,3}}{_AMB}|"
-       rf"\btook back (?:\w+ ){{0,3}}{_AMB}|\b{_AMB} (?:\w+ ){{0,2}}(?:were |was )?recalled\b|"
+       rf"\btook back (?:\w+ ){{0,3}}{_AMB}|"
+       rf"\b{_AMB} (?:(?!and )\w+ ){{0,2}}(?:were |was )?recalled\b|"
        rf"\bbring (?:\w+ ){{0,2}}{_AMB} (?:back )?home\b", 0.9),
     _t("diplomatic", "expulsion of diplomats", "163",
        (*_AMB_WORDS, "persona non grata", "hours to leave", "to leave"),
-       rf"\b(?:expel(?:led|s|ling)?|expulsions? of) (?:[\w\"\u201c\u201d-]+ ){{0,4}}{_AMB}|"
+       rf"\b(?:expel(?:led|s|ling)?|expulsions? of) (?:[\w\"\u201c\u201d'\u2019-]+ ){{0,4}}{_AMB}|"
        rf"\b{_AMB} (?:were |was )?expelled\b|"
-       rf"\b(?:ordered|told) (?:[\w-]+ ){{0,4}}(?:{_AMB}|\w+ians|intelligence officers) to leave\b|"
+       # "ordered Latvia's ambassador and his entire staff to leave"
+       rf"\b(?:ordered|told) (?:[\w'\u2019-]+ ){{0,4}}(?:{_AMB}|\w+ians|intelligence officers)"
+       rf"(?: (?:and|with) (?:[\w-]+ ){{0,3}}[\w-]+)? to leave\b|"
        r"\bpersona non grata\b|\b(?:gave|given|giving) (?:\w+ ){0,3}(?:\d+|twenty-four|"
        r"forty-eight|seventy-two) hours to leave\b", 0.9),
     _t("diplomatic", "ambassadors return", "050", (*_AMB_WORDS, "resume"),

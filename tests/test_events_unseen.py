@@ -360,3 +360,22 @@ def test_a_month_of_last_year_keeps_an_old_raid_apart_from_this_week() -> None:
     dates = sorted(str(e.date) for e in _events(text, date(2024, 3, 7)) if e.type in
                    ("attack", "strike"))
     assert dates == ["2023-08-01", "2024-03-04"]
+
+
+def test_ordering_another_states_envoy_and_staff_to_leave_is_an_expulsion() -> None:
+    text = ("On Tuesday, Niger ordered France's ambassador and all his staff to leave the "
+            "country within 48 hours after a row over the mayor of Paris. Troops patrolled "
+            "the streets of Niamey.")
+    e = _one(text, date(2024, 3, 7), "diplomatic")
+    assert (e.subtype, e.actor, e.target) == ("expulsion of diplomats", "NE", "FR")
+    assert e.place is not None and e.place.country == "NE"
+    assert e.date == date(2024, 3, 5)
+
+
+def test_the_envoys_state_before_a_recall_is_not_the_state_recalling() -> None:
+    text = ("Peru has expelled Mexico's ambassador and recalled its own charge d'affaires "
+            "from Mexico City after a row over asylum in Lima.")
+    got = {e.subtype: (e.actor, e.target, e.place.country if e.place else None)
+           for e in _events(text, date(2024, 3, 7)) if e.type == "diplomatic"}
+    assert got == {"expulsion of diplomats": ("PE", "MX", "PE"),
+                   "ambassador recall": ("PE", "MX", "MX")}
