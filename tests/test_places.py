@@ -417,3 +417,11 @@ def test_a_capital_s_government_by_possessive_progressive_or_object(
 ) -> None:
     assert [(m.text, m.role) for m in extract_places(text) if m.text == capital] == [
         (capital, role)]
+
+
+def test_bases_valleys_and_lines_that_conflict_news_names_are_places() -> None:
+    text = ("Missiles targeted Ain al-Asad air base. Jets struck targets across the Line of "
+            "Control. Strikes hit Dahiyeh and the Bekaa Valley.")
+    assert [(m.text, m.place.kind) for m in extract_places(text)] == [
+        ("Ain al-Asad", "facility"), ("Line of Control", "region"), ("Dahiyeh", "region"),
+        ("Bekaa Valley", "region")]
