@@ -461,8 +461,9 @@ def _fix_all(text: str, items: list[Item], nearby: list[frozenset[str]]) -> None
 
 
 #: What may separate two names of one list: "Ohio, Texas and Utah", "eight in Alberta, one in
-#: New Brunswick, and one in Quebec".
-_LIST_GAP = re.compile(r",\s+(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}|\s+(?:and|or)\s+")
+#: New Brunswick, and one in Quebec", "Alberta's Jason Kenney and Quebec's François Legault".
+_LIST_GAP = re.compile(r",\s+(?:(?:and|or)\s+)?(?:[a-z]+\s+){0,2}|\s+(?:and|or)\s+|"
+                       r"['’]s\s+(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*(?:,\s+|,?\s+(?:and|or)\s+)")
 
 
 def _peer_support(text: str, items: list[Item]) -> None:
@@ -475,7 +476,7 @@ def _peer_support(text: str, items: list[Item]) -> None:
         kinds = set()
         for peer in peers:
             a, b = (peer, it) if peer.spot.start < it.spot.start else (it, peer)
-            if (b.spot.start - a.spot.end < 24 and peer.chosen
+            if (b.spot.start - a.spot.end < 48 and peer.chosen
                     and peer.chosen.place.kind in ("admin1", "country")
                     and peer.score >= 0.6 and _name(peer) != _name(it)
                     and _LIST_GAP.fullmatch(text, a.spot.end, b.spot.start)):

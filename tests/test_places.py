@@ -425,3 +425,10 @@ def test_bases_valleys_and_lines_that_conflict_news_names_are_places() -> None:
     assert [(m.text, m.place.kind) for m in extract_places(text)] == [
         ("Ain al-Asad", "facility"), ("Line of Control", "region"), ("Dahiyeh", "region"),
         ("Bekaa Valley", "region")]
+
+
+def test_provinces_listed_with_their_leaders_are_peers() -> None:
+    text = ("Premiers including Alberta's Jason Kenney, Saskatchewan's Scott Moe and Quebec's "
+            "François Legault opposed the plan.")
+    assert [(m.text, m.place.kind) for m in extract_places(text)] == [
+        ("Alberta", "admin1"), ("Saskatchewan", "admin1"), ("Quebec", "admin1")]
