@@ -61,7 +61,11 @@ _FORCES_AFTER = re.compile(
     r"^[^\w,;]{0,2}(?:\w+\s+)?(?:forces|troops|soldiers|military|army|navy|bases?|ships?|vessels?|"
     r"warships?|embassy|embassies|officials|personnel|interests|targets|diplomats|citizens)\b",
     re.I)
-_PARTY_BEFORE = re.compile(r"\b(?:ties|relations|links)\s+(?:to|with)\s+$", re.I)
+_PARTY_BEFORE = re.compile(
+    r"\b(?:ties|relations|links|solidarity|borders?|frontier)\s+(?:to|with)\s+(?:the\s+)?$|"
+    # "a resident of the Hebron area", "a bomber flying over Kursk": not where it happened
+    r"\b(?:residents?|natives?|citizens?)\s+of\s+(?:the\s+)?$|"
+    r"\b(?:launched|fired)\s+from\s+(?:the\s+)?$|\bflying\s+over\s+(?:[\w'’-]+\s+)?$", re.I)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|inside|near|around|at|on|to|against|across|over|within|of|toward|towards)"
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
@@ -274,6 +278,8 @@ def _report(
     before = text[cs:ts]
     if trig.type == "visit" and _FORCES_BEFORE.search(before):
         return None  # "when troops arrived in the town": a deployment, not a visit
+    if text[ts:te].lower() == "landed in" and _CRAFT.search(before):
+        return None  # "the plane landed in Vilnius": a flight, not a visit
     # "said the attack killed three", not "said the rebels attacked": a noun after 'the'
     anaphor = text[te - 2 : te] != "ed" and bool(_ANAPHOR.search(text, max(cs, ts - 60), ts))
     if anaphor:  # "Central Command said the attack killed three": the speaker did not act
@@ -371,7 +377,7 @@ def _report(
 _RELATIVE = re.compile(r",\s(?:who|which)\b")
 _SINCE = re.compile(r"\bsince\b", re.I)
 _ANAPHOR = re.compile(
-    r"\b(?:said|says|cited|cites|claimed|claims|condemned|condemns|denounced|denounces|"
+    r"\b(?:said|says|cited|cites|claimed|claims|condemned|condemns|denounced|denounces|called|"
     r"described|blamed)\s+(?:that\s+)?(?:the|this|that)\s+(?:\w+\s+)?$|"
     r"\b(?:responsib\w+|blamed?\s+\w+|behind)\s+(?:for\s+)?(?:the|this|that)\s+(?:\w+\s+)?$|"
     r"\b(?:in|by|during|from)\s+(?:that|this|the same)\s+$", re.I)
@@ -380,6 +386,7 @@ _STATE_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|also|formally|strongly|offic
 _FORCES_BEFORE = re.compile(
     r"\b(?:troops|soldiers|forces|police|policemen|fighters|militants|rebels|reinforcements|"
     r"tanks|units|convoys?)\s+(?:\w+\s+)?$", re.I)
+_CRAFT = re.compile(r"\b(?:plane|flight|aircraft|airliner|jet|helicopter)s?\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]{2,}[\"”]")
 
 
@@ -482,6 +489,8 @@ def _actor(
         if trig.type == "diplomatic" and (_ENVOY_AFTER.match(text, m.end) or (
                 m.role == "demonym" and _DEMONYM_ENVOY_AFTER.match(text, m.end))):
             continue  # "expelled Sweden's ambassador and recalled": the envoy's state
+        if m.role == "demonym" and _PERSON_AFTER.match(text, m.end):
+            continue  # "a Palestinian man rammed his car": a person, not a state
         if _NON_STATE_AFTER.match(text, m.end):
             continue  # "Sudan's paramilitary RSF": a group of the country, not its state
         after = text[m.end : m.end + 30]
@@ -520,6 +529,9 @@ _DEMONYM_ENVOY_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:ambassador|envoy|diplomat|charg[eé])", re.I)
 #: acts of the expelling state: the envoy's post abroad is not where they happen
 _ENVOY_MOVES = frozenset({"expulsion of diplomats"})
+_PERSON_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:man|woman|men|women|youths?|teenagers?|boys?|girls?|gunm[ae]n|"
+    r"assailants?|attackers?|nationals?|residents?|assassins?|suspects?)\b")
 _NON_STATE_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:paramilitary|rebels?|militias?|insurgents?|separatists?|opposition|"
     r"jihadists?|guerrillas?)\b"

@@ -103,6 +103,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("attack", "shooting", "180", ("opened fire", "shot dead", "shooting", "gunm", "shooter"),
        r"\bopened fire\b|\bshot dead\b|\bmass shootings?\b|\bgunm[ae]n (?:\w+ ){0,2}(?:killed|"
        r"shot|wounded)\b|\bshooter (?:\w+ ){0,2}(?:killed|shot)\b", 0.8),
+    # "rammed his car into pedestrians", "began stabbing people"
+    _t("attack", "ramming attack", "180", ("ramm",),
+       r"\brammed (?:his|her|their|an?|the) (?:\w+ )?(?:car|vehicle|truck|lorry|van|tractor|"
+       r"bulldozer)s? into\b|\b(?:car-|vehicle-|truck-)?ramming attacks?\b", 0.85),
+    _t("attack", "stabbing", "180", ("stab",),
+       r"\bstabbing (?:attacks?|spree)\b|\b(?:began|started) stabbing\b|"
+       r"\bstabbed (?:\w+ ){0,3}(?:to death|people|passers-by|worshippers|pedestrians)\b", 0.8),
     # kidnappings, whoever carries them out (CAMEO 181)
     _t("attack", "abduction", "181", ("abduct", "kidnap", "hostage"),
        r"\babduct(?:s|ed|ing|ions?)\b|\bkidnap(?:s|p?ed|p?ings?)\b|"
@@ -179,6 +186,12 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\bmarch(?:ed|es|ing)? (?:again |peacefully |together )?(?:on|through|to|from|around|"
        r"along|past)\b", 0.75),
     _t("protest", "vigil", "141", ("vigil",), r"\bvigils?\b", 0.7),
+    # "burned a copy of the Quran outside the embassy", "effigies were burned"
+    _t("protest", "burning", "141", ("burn",),
+       r"\bburn(?:ed|t|s|ing)? (?:a copy of |copies of |pages of |pages from )?(?:the |an? |his |"
+       r"their )?(?:\w+ )?(?:quran|koran|bible|torah|flags?|effig(?:y|ies))\b|"
+       r"\b(?:quran|koran|flags?|effig(?:y|ies)) (?:was |were |had been |being )?"
+       r"(?:burned|burnt)\b", 0.7),
     # protesters blocking a road or crossing (CAMEO 144); a naval or military blockade is not
     _t("protest", "blockade", "144", ("blockade",),
        r"\bblockade(?<!naval blockade)(?<!military blockade)(?<!economic blockade)s?\b"

@@ -379,3 +379,38 @@ def test_the_envoys_state_before_a_recall_is_not_the_state_recalling() -> None:
            for e in _events(text, date(2024, 3, 7)) if e.type == "diplomatic"}
     assert got == {"expulsion of diplomats": ("PE", "MX", "PE"),
                    "ambassador recall": ("PE", "MX", "MX")}
+
+
+def test_a_car_rammed_into_a_crowd_is_an_attack_by_a_person_not_a_state() -> None:
+    e = _one("On Wednesday a Syrian man rammed his van into shoppers on a street in "
+             "central Marseille, wounding five.", date(2024, 3, 7), "attack")
+    assert (e.place.name, e.actor, e.date) == ("Marseille", None, date(2024, 3, 6))
+
+
+def test_burning_a_holy_book_outside_an_embassy_is_a_protest() -> None:
+    e = _one("On Monday, two activists burned a copy of the Koran outside the Turkish embassy "
+             "in Oslo.", date(2024, 3, 7), "protest")
+    assert (e.subtype, e.place.name, e.date) == ("burning", "Oslo", date(2024, 3, 4))
+
+
+def test_a_march_in_solidarity_with_a_city_is_where_the_marchers_are() -> None:
+    e = _one("In Nantes, several hundred students marched through the old town on Tuesday in "
+             "solidarity with Marseille.", date(2024, 3, 7), "protest")
+    assert e.place.name == "Nantes"
+
+
+def test_where_an_attacker_lived_and_where_a_bomber_flew_are_not_the_event_place() -> None:
+    assert not [e for e in _events("The gunman, a resident of the Lyon area, was shot dead "
+                                   "by a guard.", date(2024, 3, 7)) if e.place]
+    e = _one("The shopping centre in Kharkiv was hit by a missile launched from a bomber "
+             "flying over Russia's Belgorod region on Monday.", date(2024, 3, 7), "strike")
+    assert e.place.name != "Belgorod Oblast" and e.place.country == "UA"
+
+
+def test_a_diverted_plane_landing_is_no_visit_and_calling_an_attack_unacceptable_no_strike(
+) -> None:
+    text = ("The airliner was allowed to leave hours later and landed in Riga on Sunday. "
+            "Norway's foreign minister called the attack unacceptable and summoned Russia's "
+            "envoy in Oslo.")
+    assert [e.type for e in _events(text, date(2024, 3, 7))
+            if e.type in ("visit", "strike", "attack")] == []
