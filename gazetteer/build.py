@@ -189,6 +189,7 @@ def compile_index(entries: list[Entry]) -> tuple[marisa_trie.Trie, dict]:
         "demonyms": sources.demonyms(),
         "common": common_words(postings, entries),
         "everyday": everyday_words(),
+        "abbreviations": sources.abbreviations(),
     }
     return trie, payload
 

@@ -63,6 +63,8 @@ class Gazetteer:
         self.common: frozenset[str] = data["common"]
         #: lower-case English words of everyday frequency ("heavy", "cold")
         self.everyday: frozenset[str] = data["everyday"]
+        #: press abbreviations of states and provinces ("Ill.") → (country, admin1 name)
+        self.abbreviations: dict[str, tuple[str, str]] = data["abbreviations"]
         #: (a folded key's id or None, whether longer keys start with it), memoised: news
         #: repeats the same capitalised words all day. An attribute, not a method, because
         #: the scanner calls it a hundred times per article.

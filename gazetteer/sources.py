@@ -62,7 +62,15 @@ def source_files() -> list[Path]:
         DATA / "regions.csv",
         DATA / "aliases.csv",
         DATA / "country_points.csv",
+        DATA / "abbreviations.csv",
     ]
+
+
+def abbreviations() -> dict[str, tuple[str, str]]:
+    """Press abbreviations of states and provinces ("Ill.", "Man.") → (country, admin1 name),
+    from our table `data/abbreviations.csv` (AP and Canadian Press style)."""
+    with open(DATA / "abbreviations.csv", encoding="utf-8", newline="") as fh:
+        return {r["abbreviation"]: (r["country"], r["admin1"]) for r in csv.DictReader(fh)}
 
 
 def _literal(value: object) -> object:

@@ -50,6 +50,7 @@ class Item:
     key: tuple = ()
     local: frozenset[str] = frozenset()  # countries named close by: weighed as the story's
     own: dict[str, float] = field(default_factory=dict)  # its name's share of the countries
+    cue_strict: bool = False  # the container cue names a country or a province for sure
 
 
 def resolve(
@@ -76,7 +77,7 @@ def resolve(
             items.append(Item(sp, end, ctx.surroundings(text, rev, sp.start, end), cands, bp))
     people = _person_words(text, rev, items) | _organisation_words(items)
     items = [it for it in items if _is_place_use(text, rev, it, gazetteer, people)]
-    _local_cues(text, items, gazetteer)
+    items = _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
     _prune(items, countries)
     _fix_all(text, items, _nearby_countries(items, demonym_mentions))
@@ -261,10 +262,24 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
     return not text.startswith((" news agency", " agency", " news service"), it.end)
 
 
-def _local_cues(text: str, items: list[Item], g: Gazetteer) -> None:
-    """'the Iranian city of X', "Pakistan's Balochistan", 'X, Y' containment."""
+#: A press abbreviation of a state or province after "X, ": "Emerson, Man.", "Cairo, Ill."
+_ABBREVIATION = re.compile(r"[A-Z](?:[a-z]{1,4}\.|\.(?:[A-Z]\.){1,2}|\.[A-Z][a-z]\.)")
+
+
+def _local_cues(text: str, items: list[Item], g: Gazetteer) -> list[Item]:
+    """'the Iranian city of X', "Pakistan's Balochistan", 'X, Y' containment, 'X, Ill.'; the
+    items left once press abbreviations ('Man.') are read as cues, not places."""
     by_start = {it.spot.start: it for it in items}
+    abbreviated: set[int] = set()
     for it in items:
+        if it.cues.comma_next and (m := _ABBREVIATION.match(text, it.end + 2)):
+            state = g.abbreviations.get(m.group())
+            if state:
+                it.cue_container = [c for c in g.lookup(state[1])
+                                    if c.place.kind == "admin1" and c.place.country == state[0]]
+                it.cue_strict = bool(it.cue_container)
+                abbreviated.add(it.end + 2)
+                continue
         dem = ctx.demonym_cue(text, it.spot.start)
         if dem:
             it.cue_country = _country_named(dem, g)
@@ -278,10 +293,18 @@ def _local_cues(text: str, items: list[Item], g: Gazetteer) -> None:
             if nxt and not _LIST_AFTER.match(text, nxt.end):  # not "Iraq, Iran and the Gulf"
                 it.cue_container = nxt.candidates
                 nxt.cue_contained = it.candidates
+                top = nxt.candidates[0]
+                it.cue_strict = top.quality >= ALIAS and (
+                    top.place.kind == "country" or (top.place.kind == "admin1"
+                                                    and len(nxt.candidates) == 1))
+    if abbreviated:
+        return [it for it in items if it.spot.start not in abbreviated]
+    return items
 
 
-#: What follows the last-but-one name of a list: "over Iraq, Iran and the Gulf".
-_LIST_AFTER = re.compile(r",? (?:and|or) |, [A-Z]")
+#: What follows the last-but-one name of a list ("over Iraq, Iran and the Gulf"), or a name
+#: that starts a new phrase ("in Belgrade, China's Xinhua said").
+_LIST_AFTER = re.compile(r",? (?:and|or) |, [A-Z]|['’]s ")
 
 
 def _country_named(word: str, g: Gazetteer) -> str | None:
@@ -645,6 +668,9 @@ def _mention(text: str, it: Item, stranger: bool = False) -> Mention | None:
     c = it.chosen
     if c is None or (stranger and not it.boilerplate):
         return None
+    if (it.cue_strict and c.place.kind in ("city", "admin2")
+            and not any(_contains(k, c) for k in it.cue_container)):
+        return None  # "Emerson, Man.": not in the gazetteer, and no other Emerson will do
     p = c.place
     if p.kind in ("city", "admin2") and it.boilerplate and p.population < 100_000 and \
             it.cues.prev_word.lower() not in ctx.LOCATIVE:

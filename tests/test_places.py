@@ -432,3 +432,25 @@ def test_provinces_listed_with_their_leaders_are_peers() -> None:
             "François Legault opposed the plan.")
     assert [(m.text, m.place.kind) for m in extract_places(text)] == [
         ("Alberta", "admin1"), ("Saskatchewan", "admin1"), ("Quebec", "admin1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "admin1"),
+    [
+        ("Flooding hit Cairo, Ill., on Monday.", "Cairo", "Illinois"),
+        ("The bridge links Windsor, Ont., to Detroit.", "Windsor", "Ontario"),
+        ("He was born in Paris, Tex., in 1950.", "Paris", "Texas"),
+    ],
+)
+def test_a_press_abbreviation_of_a_state_places_the_town(
+    text: str, town: str, admin1: str
+) -> None:
+    found = [(m.text, m.place.admin1) for m in extract_places(text)]
+    assert (town, admin1) in found
+    assert all(name in (town, "Detroit") for name, _ in found)
+
+
+def test_a_town_missing_from_the_gazetteer_is_not_a_namesake_outside_its_province() -> None:
+    found = extract_places("A blockade at the crossing in Emerson, Man., south of Winnipeg, "
+                           "remained in place.")
+    assert [m.text for m in found] == ["Winnipeg"]
