@@ -294,7 +294,9 @@ def _local_cues(text: str, items: list[Item], g: Gazetteer) -> list[Item]:
                 it.cue_container = nxt.candidates
                 nxt.cue_contained = it.candidates
                 top = nxt.candidates[0]
-                it.cue_strict = top.quality >= ALIAS and (
+                # "in Belgrade, China's Xinhua said" is no containment to be sure of
+                it.cue_strict = top.quality >= ALIAS and not text.startswith(
+                    ("'s", "’s"), nxt.spot.end) and (
                     top.place.kind == "country" or (top.place.kind == "admin1"
                                                     and len(nxt.candidates) == 1))
     if abbreviated:
@@ -302,9 +304,8 @@ def _local_cues(text: str, items: list[Item], g: Gazetteer) -> list[Item]:
     return items
 
 
-#: What follows the last-but-one name of a list ("over Iraq, Iran and the Gulf"), or a name
-#: that starts a new phrase ("in Belgrade, China's Xinhua said").
-_LIST_AFTER = re.compile(r",? (?:and|or) |, [A-Z]|['’]s ")
+#: What follows the last-but-one name of a list: "over Iraq, Iran and the Gulf".
+_LIST_AFTER = re.compile(r",? (?:and|or) |, [A-Z]")
 
 
 def _country_named(word: str, g: Gazetteer) -> str | None:
@@ -515,14 +516,21 @@ def _peer_support(text: str, items: list[Item]) -> None:
 
 def _pool_by_name(items: list[Item], cued: list[bool]) -> None:
     """Give each plain occurrence of a name the support the name's cued occurrences have, per
-    candidate; an occurrence with a cue of its own keeps it ("the city of Belgorod", then
-    "the Belgorod region")."""
+    candidate, when those cues agree; an occurrence with a cue of its own keeps it ("the city
+    of Belgorod", then "the Belgorod region")."""
     best: dict[object, dict[int, float]] = {}
+    readings: dict[object, set[int]] = {}
     for it, has_cue in zip(items, cued, strict=True):
-        if has_cue:
+        if has_cue and it.fixed:
             pooled = best.setdefault(_name(it), {})
-            for c, f in zip(it.candidates, it.fixed or (), strict=True):
+            for c, f in zip(it.candidates, it.fixed, strict=True):
                 pooled[c.idx] = max(f, pooled.get(c.idx, f))
+            top = max(zip(it.fixed, it.candidates, strict=True),
+                      key=lambda x: (x[0], x[1].prior))[1]
+            readings.setdefault(_name(it), set()).add(top.idx)
+    for name, tops in readings.items():
+        if len(tops) > 1:  # cues that disagree ("Kutaisi, Georgia", "the US state of Georgia")
+            del best[name]
     if not best:
         return
     for it, has_cue in zip(items, cued, strict=True):

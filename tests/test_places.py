@@ -454,3 +454,12 @@ def test_a_town_missing_from_the_gazetteer_is_not_a_namesake_outside_its_provinc
     found = extract_places("A blockade at the crossing in Emerson, Man., south of Winnipeg, "
                            "remained in place.")
     assert [m.text for m in found] == ["Winnipeg"]
+
+
+def test_cues_that_disagree_leave_a_name_to_the_story() -> None:
+    text = ("Georgia's parliament passed the law on Tuesday. Protests were held in Kutaisi, "
+            "Georgia's third-largest city. Students in Atlanta, the capital of the US state of "
+            "Georgia, held a vigil. The EU said Georgia's path to membership was at risk.")
+    found = [(m.place.country, m.place.kind) for m in extract_places(text)
+             if m.text == "Georgia"]
+    assert found == [("GE", "country")] * 2 + [("US", "admin1"), ("GE", "country")]
