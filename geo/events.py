@@ -139,6 +139,7 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     places = [m for m in mentions
               if m.role != "boilerplate" and not any(a <= m.start < b for a, b in datelines)]
     main = _main_countries(places)
+    people = _people(text, places) if any(t.type == "visit" for t, _, _ in hits) else []
     reports: list[_Report] = []
     starts = [a for _, a, _ in hits]
     for s, e in sentences(text):
@@ -152,9 +153,11 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
         sentence_dates = _dates_in(text, s, e, doc.published)
         for trig, ts, te in triggers:
             report = _report(text, doc.published, (s, e), trig, ts, te, in_sentence,
-                             sentence_dates, reports)
+                             sentence_dates, reports, people)
             if report is None:
                 continue
+            if report.actor == UNSAID:
+                _guest_of(report, main)
             for one in [report, *_listed(text, report, in_sentence)]:
                 one.background = _is_background(one, main)
                 reports.append(one)
@@ -270,6 +273,7 @@ def _report(
     mentions: list[Mention],
     dates: list[TimeExpression],
     earlier: list[_Report],
+    people: Sequence[tuple[int, int, str]] = (),
 ) -> _Report | None:
     s, e = sentence
     cs, ce = _clause(text, s, e, ts)
@@ -348,7 +352,11 @@ def _report(
     elif subtype == "talks" and actor is None and not target_of(text, te, ce, clause_mentions,
                                                                  ""):
         return None  # a council's meeting: no state takes part
-    if type_ == "visit" and place is not None and actor == place.place.country:
+    visitor = _visitor(text, trig, (s, e), (cs, ce), ts, te, people) if type_ == "visit" \
+        else None
+    if visitor:  # "Ukrainian President Volodymyr Zelenskyy travelled to Bakhmut": his state
+        actor = visitor
+    elif type_ == "visit" and place is not None and actor == place.place.country:
         actor = None  # the host, not the visitor
     if subtype in _NO_PLACE_SUBTYPES:
         place = None
@@ -362,7 +370,9 @@ def _report(
     ):
         return None  # nothing for the map, the calendar or the toll, nor a pair of states
     target = named or post or _target(type_, actor, place, text, te, ce, clause_mentions)
-    if target == actor:
+    if target == actor or (visitor and place is not None and place.place.country == actor):
+        # a leader's trip at home ("travelled to Bakhmut, the focus of Russia's offensive"):
+        # no other state is party to it
         target = None
     if target is None and type_ == "diplomatic":  # "Xi of China and Biden held a call"
         target = next((cc for m in clause_mentions
@@ -372,6 +382,92 @@ def _report(
     confidence = trig.weight * (0.6 + 0.2 * (place is not None) + 0.2 * (when is not None))
     return _Report(trig, ts, te, sentence, type_, subtype, cameo, place, when,
                    "planned" if planned else "occurred", actor, target, fatalities, confidence)
+
+
+# "Ukrainian President Volodymyr Zelenskyy", "Iran's foreign minister, Hossein Amir-Abdollahian",
+# "China, whose President Xi Jinping": a state's title holder, named.
+_TITLE = (r"(?:(?:then|former|new|acting|interim|top)\s+)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister|"
+          r"PM|[Pp]remier|[Cc]hancellor|[Kk]ing|[Qq]ueen|[Ee]mir|[Cc]rown\s+[Pp]rince|"
+          r"[Ss]upreme\s+[Ll]eader|(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+[Mm]inister|"
+          r"[Ss]ecretary\s+of\s+[Ss]tate|[Ff]oreign\s+[Ss]ecretary|[Vv]ice[\s-][Pp]resident|"
+          r"[Ll]eader|[Mm]inister)")
+_NAME = (r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de)[\s-]+)?"
+         r"[A-Z][\w'’-]+){0,3})")
+_TITLED_AFTER = re.compile(rf"(?:['’]s|,\s+whose)?\s+{_TITLE},?\s+{_NAME}")
+_TITLED_BEFORE = re.compile(rf"\b{_TITLE}\s+{_NAME}\s+of\s+(?:the\s+)?$")
+_HEAD_TITLED = re.compile(rf"\b(?:President|Prime\s+Minister|PM|Premier|Chancellor|King|Emir)"
+                          rf"\s+{_NAME}")
+#: the state of a head of state or government the text names without saying which
+UNSAID = "?"
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de"})
+
+
+def _people(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
+    """Where the text names a state's title holder, and his state: every occurrence, by
+    start, of each part of a name the text ties to one state by a title ("Indian Prime
+    Minister Narendra Modi" ... "Modi arrived")."""
+    states: dict[str, set[str]] = {}
+    for m in mentions:
+        cc = _country_of(m) if m.place.kind == "country" or m.role != "location" else None
+        if not cc:
+            continue
+        found = _TITLED_AFTER.match(text, m.end)
+        if found is None:
+            found = _TITLED_BEFORE.search(text, max(0, m.start - 80), m.start)
+        if found is None:
+            continue
+        for part in re.split(r"[\s-]+", found.group("name")):
+            part = part.rstrip(".,'’")
+            if len(part) > 1 and part.lower() not in _NAME_PARTICLES:
+                states.setdefault(part, set()).add(cc)
+    known = {name: next(iter(ccs)) for name, ccs in states.items() if len(ccs) == 1}
+    for found in _HEAD_TITLED.finditer(text):  # "Prime Minister Narendra Modi": state unsaid
+        for part in re.split(r"[\s-]+", found.group("name")):
+            part = part.rstrip(".,'’")
+            if len(part) > 1 and part.lower() not in _NAME_PARTICLES and part not in states:
+                known[part] = UNSAID
+    if not known:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(known, key=len,
+                                                                   reverse=True))) + r")\b")
+    return [(m.start(), m.end(), known[m.group()]) for m in pattern.finditer(text)]
+
+
+# "Blinken met Chinese President Xi Jinping in Beijing, wrapping up a visit": the host
+_HOST_BEFORE = re.compile(r"\b(?:met|meets|meet|meeting|with|welcomed|hosted|by)\s+"
+                          r"(?:[A-Z][\w.'’-]*\s+){0,4}$")
+_HE_SHE = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def _guest_of(r: _Report, main: set[str]) -> None:
+    """A leader of unsaid state visiting one of the story's two states comes from the other:
+    the story of Modi's state visit is about the US and India."""
+    host = r.place.place.country if r.place else r.target
+    others = main - {host}
+    r.actor = next(iter(others)) if host in main and len(others) == 1 else None
+    if r.target == r.actor:
+        r.target = None
+
+
+def _visitor(
+    text: str, trig: Trigger, sentence: tuple[int, int], clause: tuple[int, int], ts: int,
+    te: int, people: Sequence[tuple[int, int, str]],
+) -> str | None:
+    """The state of the named title holder who makes a visit: the subject before the verb
+    ("Modi arrived", or "he" after him), the guest after it for a host ("hosted Modi")."""
+    if not people:
+        return None
+    s, _ = sentence
+    cs, ce = clause
+    if trig.subtype == "hosted visit":
+        return next((cc for a, _, cc in people if ts <= a < ce), None)
+    before = [cc for a, _, cc in people if s <= a < ts
+              and not _HOST_BEFORE.search(text, max(s, a - 50), a)]
+    if before:
+        return before[-1]
+    if _HE_SHE.search(text, cs, ts):
+        return next((cc for a, _, cc in reversed(people) if a < s and s - a < 1500), None)
+    return None
 
 
 _RELATIVE = re.compile(r",\s(?:who|which)\b")
@@ -779,6 +875,8 @@ def _same_event(a: _Report, b: _Report) -> bool:
         return False  # a visit announced for next week is not the governor's trip on Monday
     if not _places_agree(a.place, b.place) or not _dates_agree(a.when, b.when):
         return False
+    if a.type == "visit" and _days_apart(a.when, b.when):
+        return False  # a state visit's days: arrival in the capital, then the talks
     # a report naming no place, a day apart from another, is another day's incident
     return (a.place is not None and b.place is not None) or not _days_apart(a.when, b.when)
 

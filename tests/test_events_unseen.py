@@ -414,3 +414,45 @@ def test_a_diverted_plane_landing_is_no_visit_and_calling_an_attack_unacceptable
             "envoy in Oslo.")
     assert [e.type for e in _events(text, date(2024, 3, 7))
             if e.type in ("visit", "strike", "attack")] == []
+
+
+# ------------------------------------------------------------------------------ visitors
+
+
+def test_a_leader_named_with_his_state_is_the_visitor_whoever_else_the_sentence_names() -> None:
+    e = _one("Kenyan President William Ruto told Japanese investors on Tuesday that his country "
+             "was open for business, capping a three-day visit to Tokyo.", date(2024, 2, 7),
+             "visit")
+    assert (e.place.name, e.actor, e.target) == ("Tokyo", "KE", "JP")
+
+
+def test_a_leader_visiting_a_town_of_his_own_state_keeps_his_state_as_actor() -> None:
+    text = ("Brazilian President Luiz Inacio Lula da Silva said on Thursday that aid would "
+            "reach every family. Lula visited Canoas on Friday, the town worst hit by the "
+            "floods.")
+    e = _one(text, date(2024, 5, 10), "visit")
+    assert (e.place.name, e.actor, e.target) == ("Canoas", "BR", None)
+
+
+def test_the_leader_met_on_a_visit_is_the_host_not_the_visitor() -> None:
+    e = _one("Argentine Foreign Minister Diana Mondino met Brazilian President Lula in "
+             "Brasilia on Monday, wrapping up a two-day visit.", date(2024, 3, 5), "visit")
+    assert (e.place.name, e.actor, e.target) == ("Brasilia", "AR", "BR")
+
+
+def test_a_leader_of_unsaid_state_visiting_one_of_the_storys_two_states_is_from_the_other(
+) -> None:
+    text = ("Prime Minister Anthony Albanese arrived in Beijing on Saturday, the first such "
+            "trip since 2016. Australia's wine and barley exports to China have resumed, and "
+            "China has lifted its curbs on Australian coal.")
+    e = _one(text, date(2023, 11, 5), "visit")
+    assert (e.place.name, e.actor, e.target) == ("Beijing", "AU", "CN")
+
+
+def test_the_days_of_a_state_visit_are_separate_stops() -> None:
+    text = ("Kenyan President William Ruto arrived in Atlanta on Wednesday evening. Kenyan "
+            "President William Ruto began the main day of his state visit to the United States "
+            "on Thursday morning.")
+    visits = _events(text, date(2024, 5, 23))
+    assert {(e.place.name, e.date) for e in visits if e.type == "visit"} == {
+        ("Atlanta", date(2024, 5, 22)), ("United States", date(2024, 5, 23))}
