@@ -159,7 +159,8 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
             if report.actor == UNSAID:
                 _guest_of(report, main)
             for one in [report, *_listed(text, report, in_sentence)]:
-                one.background = _is_background(one, main)
+                one.background = _is_background(one, main) or bool(
+                    _EARLIER_TIME.search(text, max(s, ts - 25), ts))
                 reports.append(one)
     events = [_with_actor_place(_with_target_place(r, places), places)
               for r in _consolidate(reports)]
@@ -280,6 +281,8 @@ def _report(
     quotes = _quotes(text, s, e, ts)
     clause_mentions = [m for m in mentions if cs <= m.start < ce and _with(quotes, m.start)]
     before = text[cs:ts]
+    if trig.type == "conflict" and _SINCE_BEFORE.search(before):
+        return None  # "addressed parliaments since the war began": a time, not an event
     if trig.type == "visit" and _FORCES_BEFORE.search(before):
         return None  # "when troops arrived in the town": a deployment, not a visit
     if text[ts:te].lower() == "landed in" and _CRAFT.search(before):
@@ -323,6 +326,8 @@ def _report(
         clause_dates = [d for d in clause_dates if d.start >= te]
         own_dates = clause_dates
     when = _date(text, ts, clause_dates or [d for d in own_dates if d.end <= cs], earlier)
+    if when is None or (when.date is None and when.relative_days is None):
+        when = _counted_from_last(text, s, ts, earlier) or when
     planned = bool(PLANNED.search(before)) or bool(when and when.is_deadline)
     if when and when.date and published:
         if when.date > published:
@@ -472,6 +477,7 @@ def _visitor(
 
 _RELATIVE = re.compile(r",\s(?:who|which)\b")
 _SINCE = re.compile(r"\bsince\b", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|before)\s+(?:the|a|its|their)\s+(?:\w+\s+)?$", re.I)
 _ANAPHOR = re.compile(
     r"\b(?:said|says|cited|cites|claimed|claims|condemned|condemns|denounced|denounces|called|"
     r"described|blamed)\s+(?:that\s+)?(?:the|this|that)\s+(?:\w+\s+)?$|"
@@ -762,6 +768,10 @@ def _date(
     owner = next((d for d in dates if d.end <= at <= d.end + 40
                   and _POSSESSIVE_GAP.fullmatch(text, d.end, at)), None)
     after = [d for d in dates if d.start >= at]
+    if len(after) < len(dates):
+        # "visited Bucha, the town where bodies were found at the end of March": the date of
+        # a clause the place heads is not the visit's when the sentence gives one before it
+        after = [d for d in after if not _SUBORDINATE.search(text, at, d.start)]
     when = owner or min(after or dates, key=lambda d: (abs(d.start - at), d.start))
     if when.relative_days is not None:
         anchor = next((r.when for r in reversed(earlier) if r.when and r.when.date), None)
@@ -771,6 +781,36 @@ def _date(
     if when.date is None and when.precision == "unknown":
         return when
     return when
+
+
+# "last visited the White House in 2021", "had previously visited": a former time, told as
+# background, never the same event as this one's
+_EARLIER_TIME = re.compile(r"\b(?:last|previously|once|earlier)\s+(?:\w+\s+)?$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:where|when|after|before|until|since|because)\b")
+_NUMBERS = {**_NUMBER_WORDS, "a": 1, "an": 1}
+# "The visit came a day after Zelenskyy travelled to Bakhmut": the trip is a day before it
+_COUNTED_AFTER = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(days?|weeks?)\s+(after|before)\s+"
+    r"(?:[\w'’.-]+\s+){1,4}$", re.I)
+
+
+def _counted_from_last(
+    text: str, s: int, ts: int, earlier: list[_Report]
+) -> TimeExpression | None:
+    """The date of an event told in an 'N days after ...' clause, counted back from the
+    last dated event, which the sentence's main clause refers to."""
+    if "after" not in text[s:ts] and "before" not in text[s:ts]:
+        return None
+    m = _COUNTED_AFTER.search(text, max(s, ts - 90), ts)
+    anchor = next((r.when for r in reversed(earlier) if r.when and r.when.date), None)
+    if m is None or anchor is None or anchor.date is None:
+        return None
+    word, weeks = m.group(1).lower(), m.group(2).lower().startswith("week")
+    days = (int(word) if word.isdigit() else _NUMBERS.get(word, 1)) * (7 if weeks else 1)
+    rel = TimeExpression(text[m.start() : m.end(3)], m.start(), m.end(3), None,
+                         "week" if weeks else "day",
+                         relative_days=-days if m.group(3).lower() == "after" else days)
+    return resolve_relative(rel, anchor.date, anchor.precision)
 
 
 def _target(

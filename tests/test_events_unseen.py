@@ -456,3 +456,31 @@ def test_the_days_of_a_state_visit_are_separate_stops() -> None:
     visits = _events(text, date(2024, 5, 23))
     assert {(e.place.name, e.date) for e in visits if e.type == "visit"} == {
         ("Atlanta", date(2024, 5, 22)), ("United States", date(2024, 5, 23))}
+
+
+def test_an_event_told_n_days_after_another_is_dated_back_from_it() -> None:
+    text = ("Chilean President Gabriel Boric arrived in Madrid on Tuesday. The visit came two "
+            "days after Boric travelled to Lisbon, where he met the Portuguese premier.")
+    visits = {e.place.name: e for e in _events(text, date(2024, 3, 6)) if e.type == "visit"}
+    assert visits["Madrid"].date == date(2024, 3, 5)
+    assert (visits["Lisbon"].date, visits["Lisbon"].actor) == (date(2024, 3, 3), "CL")
+
+
+def test_a_date_in_a_clause_the_place_heads_does_not_date_the_visit() -> None:
+    e = _one("On Monday, the UN envoy visited Derna, the city where the dams burst at the end "
+             "of September.", date(2023, 10, 11), "visit")
+    assert (e.place.name, e.date) == ("Darnah", date(2023, 10, 9))
+
+
+def test_a_last_visit_is_background_and_not_merged_with_the_current_one() -> None:
+    text = ("Chilean President Gabriel Boric visited Buenos Aires on Monday. Boric last visited "
+            "Buenos Aires in March 2022.")
+    visits = sorted((e for e in _events(text, date(2024, 3, 6)) if e.type == "visit"),
+                    key=lambda e: e.date or date.min)
+    assert [(e.date, e.background) for e in visits] == [(date(2022, 3, 1), True),
+                                                         (date(2024, 3, 4), False)]
+
+
+def test_a_war_named_as_a_time_is_no_event() -> None:
+    text = "Since the war began, the envoy has visited Khartoum only once, in June 2023."
+    assert [e.type for e in _events(text, date(2024, 3, 6))] == ["visit"]
