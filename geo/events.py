@@ -142,7 +142,8 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     people = _people(text, places) if any(t.type == "visit" for t, _, _ in hits) else []
     reports: list[_Report] = []
     starts = [a for _, a, _ in hits]
-    for s, e in sentences(text):
+    spans = sentences(text)
+    for n, (s, e) in enumerate(spans):
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
         if lo == hi or in_ranges(s, boiler):
             continue
@@ -158,6 +159,8 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
                 continue
             if report.actor == UNSAID:
                 _guest_of(report, main)
+            if report.when is None and n + 1 < len(spans):
+                _told_next(text, report, spans[n + 1], doc.published, places)
             for one in [report, *_listed(text, report, in_sentence)]:
                 one.background = _is_background(one, main) or bool(
                     _EARLIER_TIME.search(text, max(s, ts - 25), ts))
@@ -329,6 +332,8 @@ def _report(
     if when is None or (when.date is None and when.relative_days is None):
         when = _counted_from_last(text, s, ts, earlier) or when
     planned = bool(PLANNED.search(before)) or bool(when and when.is_deadline)
+    if trig.subtype == "restoration of ties" and _AGREED.search(before):
+        planned, when = False, when if when and not when.is_deadline else None  # the deal
     if when and when.date and published:
         if when.date > published:
             planned = True  # "they would march again on Saturday"
@@ -371,10 +376,13 @@ def _report(
     fatalities = _fatalities(text[cs:ce]) if violent_toll else None
     if place is None and when is None and fatalities is None and not (
         type_ == "diplomatic" and actor
-        and (named or post or target_of(text, te, ce, clause_mentions, actor))
+        and (named or post or target_of(text, te, ce, clause_mentions, actor)
+             or _partner(text, actor_mention, clause_mentions))
     ):
         return None  # nothing for the map, the calendar or the toll, nor a pair of states
-    target = named or post or _target(type_, actor, place, text, te, ce, clause_mentions)
+    target = named or post or (_partner(text, actor_mention, clause_mentions)
+                               if type_ == "diplomatic" else None) or _target(
+        type_, actor, place, text, te, ce, clause_mentions)
     if target == actor or (visitor and place is not None and place.place.country == actor):
         # a leader's trip at home ("travelled to Bakhmut, the focus of Russia's offensive"):
         # no other state is party to it
@@ -442,6 +450,37 @@ def _people(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, str]
 _HOST_BEFORE = re.compile(r"\b(?:met|meets|meet|meeting|with|welcomed|hosted|by)\s+"
                           r"(?:[A-Z][\w.'’-]*\s+){0,4}$")
 _HE_SHE = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+# "The agreement was announced ... on Friday following talks in Beijing": the sentence after
+# an undated report that names it again says when (and, for a deal, where it was made)
+_NAMED_AGAIN = re.compile(
+    r"\s*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|attack|strike|"
+    r"bombing|blast|explosion|raid|assault|shelling|visit|trip|decision|announcement)\b")
+_TALKS_IN = re.compile(r"\b(?:talks|negotiations|meetings?|summit|ceremony)\s+(?:\w+\s+){0,3}?"
+                       r"(?:in|at)\s+(?:the\s+)?$")
+
+
+def _told_next(
+    text: str, r: _Report, nxt: tuple[int, int], published: date | None,
+    mentions: Sequence[Mention],
+) -> None:
+    """Date an undated report from the next sentence when that one opens by naming it
+    again ("The attack began shortly after 10.30am on Friday")."""
+    s, e = nxt
+    if not _NAMED_AGAIN.match(text, s, e):
+        return
+    dated = [d for d in _dates_in(text, s, e, published) if d.date is not None
+             and d.relative_days is None and d.text[:5].lower() != "since"]
+    if not dated:
+        return
+    r.when = dated[0]
+    if published and r.when.date and r.when.date > published:
+        r.status = "planned"
+    if r.type == "diplomatic" and r.place is None:
+        r.place = next((m for m in mentions if s <= m.start < e and m.role == "location"
+                        and m.place.kind in ("city", "facility")
+                        and _TALKS_IN.search(text, max(s, m.start - 40), m.start)), None)
 
 
 def _guest_of(r: _Report, main: set[str]) -> None:
@@ -689,7 +728,7 @@ def target_of(
     """The state named after the trigger, other than the actor ("severed ties with Ecuador")."""
     for m in mentions:
         cc = _country_of(m)
-        if te <= m.start < ce and cc and cc != actor:
+        if te <= m.start < ce and cc and cc != actor and not _mediator(text, m):
             return cc
     return None
 
@@ -813,6 +852,27 @@ def _counted_from_last(
     return resolve_relative(rel, anchor.date, anchor.precision)
 
 
+_AGREED = re.compile(r"\bagree(?:d|s)? to\s+(?:\w+\s+)?$", re.I)
+# "China-brokered", "brokered by Oman": the go-between, not a party
+_MEDIATOR_AFTER = re.compile(r"[-‐‑–](?:brokered|mediated)\b")
+_MEDIATOR_BEFORE = re.compile(r"\b(?:brokered|mediated|hosted)\s+by\s+(?:the\s+)?$")
+
+
+def _mediator(text: str, m: Mention) -> bool:
+    return bool(_MEDIATOR_AFTER.match(text, m.end)
+                or _MEDIATOR_BEFORE.search(text, max(0, m.start - 20), m.start))
+
+
+def _partner(text: str, actor: Mention | None, mentions: list[Mention]) -> str | None:
+    """The state named with the actor as joint subject: 'Iran and Saudi Arabia agreed'."""
+    if actor is None:
+        return None
+    cc = _country_of(actor)
+    return next((oc for m in mentions if m.start > actor.end
+                 and text[actor.end : m.start] in (" and ", " & ")
+                 and (oc := _country_of(m)) and oc != cc), None)
+
+
 def _target(
     type_: str, actor: str | None, place: Mention | None, text: str, te: int, ce: int,
     mentions: list[Mention],
@@ -823,7 +883,7 @@ def _target(
         return place.place.country
     for m in mentions:
         cc = _country_of(m)
-        if te <= m.start < ce and cc and cc != actor:
+        if te <= m.start < ce and cc and cc != actor and not _mediator(text, m):
             return cc
     return None
 

@@ -160,7 +160,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("diplomatic", "ambassadors return", "050", (*_AMB_WORDS, "resume"),
        rf"\breturn(?:ed|s|ing)? (?:of )?(?:\w+ ){{0,3}}{_AMB}|\b{_AMB}\b[^.]{{0,40}}\b(?:return|"
        rf"go(?:ing)? back|resume)\b|\bresume (?:their |his |her )?duties\b", 0.85),
-    _t("diplomatic", "restoration of ties", "050", ("restor", "normali"),
+    _t("diplomatic", "restoration of ties", "050", ("restor", "normali", "reopen"),
+       r"\breopen(?:s|ed|ing)? (?:their |its |the )?(?:\w+ )?(?:embassies|embassy)\b|"
        r"\brestor(?:e|ed|es|ing|ation of) (?:\w+ ){0,2}(?:ties|relations)\b|\b(?:ties|relations)"
        r" (?:\w+ )?restored\b|\b(?:normali[sz]ed?|normali[sz]ation of) (?:\w+ )?(?:ties|"
        r"relations)\b", 0.85),

@@ -484,3 +484,23 @@ def test_a_last_visit_is_background_and_not_merged_with_the_current_one() -> Non
 def test_a_war_named_as_a_time_is_no_event() -> None:
     text = "Since the war began, the envoy has visited Khartoum only once, in June 2023."
     assert [e.type for e in _events(text, date(2024, 3, 6))] == ["visit"]
+
+
+# ------------------------------------------------------------------------------ deals
+
+
+def test_an_agreement_to_restore_ties_is_a_deal_made_dated_and_placed_by_the_next_sentence(
+) -> None:
+    text = ("Morocco and Algeria have agreed to restore diplomatic relations and reopen their "
+            "embassies within three months, in a deal brokered by Qatar. The agreement was "
+            "announced on Tuesday after three days of talks in Doha.")
+    e = _one(text, date(2024, 5, 9), "diplomatic")
+    assert (e.subtype, e.status, e.actor, e.target) == ("restoration of ties", "occurred",
+                                                        "MA", "DZ")
+    assert (e.date, e.place.name if e.place else None) == (date(2024, 5, 7), "Doha")
+
+
+def test_a_state_that_brokered_a_deal_is_not_its_target() -> None:
+    e = _one("Ethiopia agreed on Monday to restore ties with its neighbour in a Qatar-brokered "
+             "accord.", date(2024, 5, 9), "diplomatic")
+    assert (e.actor, e.target) == ("ET", None)
