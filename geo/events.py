@@ -621,6 +621,10 @@ def _actor(
         if _is_locative(before) and m.role != "demonym" and not _ATTRIBUTIVE.match(
                 text, m.end, ts):
             continue
+        if _ROUTE_BEFORE.search(before) and m.role != "demonym":
+            continue  # "crossed from occupied Ukraine into Russia and took": the way they came
+        if _UNDERGOES_AFTER.match(text, m.end) or _HARMED_BETWEEN.search(text, m.end, ts):
+            continue  # "as Nigeria reels from kidnappings", "Iran's envoy was wounded by": hit
         if _OTHER_CLAUSE.search(text, m.end, ts):
             continue  # "Iran vowed to retaliate after an air strike": the subject of another verb
         if _COUNTERPART_BEFORE.search(before):
@@ -663,6 +667,11 @@ _ATTRIBUTIVE = re.compile(r"[\s-]*(?:(?:air|drone|missile|rocket|military|naval|
                           r"forces?)\s+)?$")
 _OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|since|when|amid)\s+(?:an?|the|its|"
                            r"their|his|her)\s")
+_ROUTE_BEFORE = re.compile(r"\b(?:from|via|through)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_UNDERGOES_AFTER = re.compile(r"\s+(?:is\s+|was\s+)?(?:reel|grappl|struggl|suffer|mourn|"
+                              r"recover)(?:s|ed|es|ing)?\b")
+_HARMED_BETWEEN = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:wounded|killed|"
+                             r"injured|hurt|maimed)\b")
 _COUNTERPART_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
 _ENVOY_AFTER = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+)?(?:ambassador|envoy|diplomat|charg[eé])", re.I)

@@ -504,3 +504,24 @@ def test_a_state_that_brokered_a_deal_is_not_its_target() -> None:
     e = _one("Ethiopia agreed on Monday to restore ties with its neighbour in a Qatar-brokered "
              "accord.", date(2024, 5, 9), "diplomatic")
     assert (e.actor, e.target) == ("ET", None)
+
+
+# ------------------------------------------------------------------------------ actors
+
+
+def test_a_state_that_undergoes_the_violence_is_not_its_actor() -> None:
+    e = _one("Bandits abduct 40 pupils from Gusau school as Nigeria reels from fresh mass "
+             "kidnappings", date(2024, 5, 9), "attack")
+    assert e.actor != "NG"
+
+
+def test_a_state_whose_envoy_was_wounded_is_not_the_attacker() -> None:
+    e = _one("Pakistan's ambassador to Afghanistan was lightly wounded in an attack on the "
+             "embassy compound in Kabul on Friday.", date(2022, 12, 3), "attack")
+    assert (e.actor, e.place.name) == (None, "Kabul")
+
+
+def test_the_state_fighters_came_from_is_not_the_actor() -> None:
+    found = _events("By dawn, the rebels had crossed from Sudan into Chad and captured the "
+                    "border town of Adre.", date(2024, 5, 9))
+    assert found and all(e.actor != "SD" for e in found)
