@@ -66,9 +66,11 @@ TRIGGERS: tuple[Trigger, ...] = (
        0.8),
     _t("strike", "bombardment", "195", ("bombard",), r"\bbombard(?:ed|ment|ing)\b", 0.8),
     _t("strike", "strike", "195", ("strik", "struck"),
-       r"\b(?:precision |military |cross-border |retaliatory |(?:missile|drone) and (?:missile|"
-       r"drone) )?strikes?\b(?! a (?:deal|balance|chord|tone))|\bstruck\b|\bstriking\b(?= "
-       r"(?:targets?|sites?|bases?|positions?))", 0.8),
+       r"(?:p(?<!\w.)recision |m(?<!\w.)ilitary |c(?<!\w.)ross-border |r(?<!\w.)etaliatory |"
+       r"m(?<!\w.)issile and (?:missile|drone) |d(?<!\w.)rone and (?:missile|drone) )"
+       r"strikes?\b(?! a (?:deal|balance|chord|tone))|"
+       r"s(?<!\w.)trikes?\b(?! a (?:deal|balance|chord|tone))|s(?<!\w.)truck\b|"
+       r"s(?<!\w.)triking\b(?= (?:targets?|sites?|bases?|positions?))", 0.8),
     _t("strike", "missile fire", "195", ("fired", "launched", "barrage"),
        r"\bfired (?:\w+ )?(?:missiles?|rockets?|drones?)\b|\blaunched (?:\w+ ){0,2}(?:missiles?|"
        r"rockets?|drones?)\b|\b(?:missiles?|rockets?|drones?|mortars?) (?:were |was )?(?:fired|"
@@ -107,9 +109,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("attack", "ramming attack", "180", ("ramm",),
        r"\brammed (?:his|her|their|an?|the) (?:\w+ )?(?:car|vehicle|truck|lorry|van|tractor|"
        r"bulldozer)s? into\b|\b(?:car-|vehicle-|truck-)?ramming attacks?\b", 0.85),
-    _t("attack", "stabbing", "180", ("stab",),
-       r"\bstabbing (?:attacks?|spree)\b|\b(?:began|started) stabbing\b|"
-       r"\bstabbed (?:\w+ ){0,3}(?:to death|people|passers-by|worshippers|pedestrians)\b", 0.8),
+    _t("attack", "stabbing", "180", ("stabbing", "stabbed"),
+       r"s(?<!\w.)tabbing (?:attacks?|spree)\b|b(?<!\w.)egan stabbing\b|"
+       r"s(?<!\w.)tarted stabbing\b|"
+       r"s(?<!\w.)tabbed (?:\w+ ){0,3}(?:to death|people|passers-by|worshippers|pedestrians)\b",
+       0.8),
     # kidnappings, whoever carries them out (CAMEO 181)
     _t("attack", "abduction", "181", ("abduct", "kidnap", "hostage"),
        r"\babduct(?:s|ed|ing|ions?)\b|\bkidnap(?:s|p?ed|p?ings?)\b|"
@@ -132,14 +136,15 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\b(?:took|taken|take|takes|taking|seized|gained|wrested|retook|retaken) (?:full |"
        r"effective |complete )?control of\b|\boverr(?:an|un)\b|\bretook\b", 0.75),
     _t("conflict", "war", "190", ("war", "fight", "conflict", "insurgency", "offensive"),
-       r"\bwar\b(?! (?:crimes?|criminals?|games?|chest|room|cabinet|footing))|"
-       r"\bfighting\b(?! for\b)|\bin a fight with\b|\bconflict\b|\binsurgency\b|"
-       r"\boffensive\b", 0.6),
+       r"w(?<!\w.)ar\b(?! (?:crimes?|criminals?|games?|chest|room|cabinet|footing))|"
+       r"f(?<!\w.)ighting\b(?! for\b)|i(?<!\w.)n a fight with\b|c(?<!\w.)onflict\b|"
+       r"i(?<!\w.)nsurgency\b|o(?<!\w.)ffensive\b", 0.6),
     # visits
     _t("visit", "visit", "042", ("visit", "trip to", "arriv", "landed in", "travel", "tour of",
                                 "toured of"),
-       r"\bvisit(?:s|ed|ing)?\b|\btrip to\b|\barriv(?:ed|es|ing) in\b|\blanded in\b|"
-       r"\btravel(?:l?ed|s|l?ing)? (?:(?!the |an? |\d)\w+ ){0,3}?to\b|\btour(?:ed)? of\b", 0.8),
+       r"v(?<!\w.)isit(?:s|ed|ing)?\b|t(?<!\w.)rip to\b|a(?<!\w.)rriv(?:ed|es|ing) in\b|"
+       r"l(?<!\w.)anded in\b|t(?<!\w.)ravel(?:l?ed|s|l?ing)? (?:(?!the |an? |\d)\w+ ){0,3}?to\b|"
+       r"t(?<!\w.)our(?:ed)? of\b", 0.8),
     _t("visit", "hosted visit", "043", ("host",),
        r"\bhost(?:ed|s|ing)\b|\b(?:will|would|to|and) host\b", 0.6),
     # diplomacy
@@ -172,9 +177,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"suspension of|(?:broke|break(?:s|ing)?|broken)(?: off)?) (?:\w+ ){0,2}(?:ties|"
        r"relations)\b|\b(?:ties|relations) (?:were |was |have been |had been )?(?:broken|severed|"
        r"cut|suspended)\b", 0.85),
-    _t("diplomatic", "closure of a diplomatic mission", "161", ("closure of", "close", "shut"),
-       r"\b(?:closure of|clos(?:e|ed|ing)|shut(?:ting)?(?: down)?) (?:\w+ ){0,3}(?:embassy|"
-       r"consulate|consulates|embassies|mission)\b", 0.8),
+    _t("diplomatic", "closure of a diplomatic mission", "161",
+       ("embass", "consulate", "mission"),
+       r"(?:c(?<!\w.)losure of|c(?<!\w.)los(?:e|ed|ing)|s(?<!\w.)hut(?:ting)?(?: down)?) "
+       r"(?:\w+ ){0,3}(?:embassy|consulate|consulates|embassies|mission)\b", 0.8),
     _t("diplomatic", "phone call", "041", ("phone", "call between"),
        r"\bphone call\b|\btelephone (?:call|conversation)\b|\b(?:talked|spoke|spoken) (?:\w+ )?"
        r"(?:on|by|over) (?:the )?(?:phone|telephone)\b|\bcall between\b|"
