@@ -286,6 +286,8 @@ def _report(
     before = text[cs:ts]
     if trig.type == "conflict" and _SINCE_BEFORE.search(before):
         return None  # "addressed parliaments since the war began": a time, not an event
+    if _PERFECT_BEFORE.search(before) and _REPEATED.search(text, te, ce):
+        return None  # "has been attacked by bandits several times": a habit, not one event
     if trig.type == "visit" and _FORCES_BEFORE.search(before):
         return None  # "when troops arrived in the town": a deployment, not a visit
     if text[ts:te].lower() == "landed in" and _CRAFT.search(before):
@@ -302,7 +304,7 @@ def _report(
         if actor is None and earlier and _PRONOUN_SUBJECT.search(before):
             actor = earlier[-1].actor  # "it launched an airstrike": the last report's state
         if actor is None and trig.type in _VIOLENT:
-            actor = _group_actor(before, clause_mentions)
+            actor = _armed_group(text, cs, ts, te, ce) or _group_actor(before, clause_mentions)
         place = _place(text, trig, ts, te, clause_mentions, actor_mention)
         if place is None and _RELATIVE.match(text, ce, e):
             # "kidnapped 20 villagers, who had gone to fetch water near X": where they were
@@ -514,6 +516,9 @@ def _visitor(
     return None
 
 
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$")
+_REPEATED = re.compile(r"\b(?:(?:several|many|numerous|multiple|countless|two|three|four|five|"
+                       r"\d+)\s+times|repeatedly|regularly|frequently)\b")
 _RELATIVE = re.compile(r",\s(?:who|which)\b")
 _SINCE = re.compile(r"\bsince\b", re.I)
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|before)\s+(?:the|a|its|their)\s+(?:\w+\s+)?$", re.I)
@@ -681,7 +686,8 @@ _DEMONYM_ENVOY_AFTER = re.compile(
 _ENVOY_MOVES = frozenset({"expulsion of diplomats"})
 _PERSON_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:man|woman|men|women|youths?|teenagers?|boys?|girls?|gunm[ae]n|"
-    r"assailants?|attackers?|nationals?|residents?|assassins?|suspects?)\b")
+    r"assailants?|attackers?|nationals?|residents?|assassins?|suspects?|militants?|rebels?|"
+    r"jihadists?|insurgents?|bandits?|separatists?|extremists?|guerrill?as?|militiam[ae]n)\b")
 _NON_STATE_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:paramilitary|rebels?|militias?|insurgents?|separatists?|opposition|"
     r"jihadists?|guerrillas?)\b"
@@ -699,6 +705,59 @@ _CALENDAR = frozenset(
 _MODEL = re.compile(r"-[A-Z0-9]{1,4}$|\d")
 _NOT_GROUPS = frozenset({"The", "It", "They", "He", "She", "We", "This", "That", "Officials",
                          "Police", "Witnesses", "Residents", "Sources", "Activists"})
+
+
+# "Gunmen on motorbikes stormed", "Suspected Islamist militants attacked", "fighters of the
+# Islamic State", "the militant group Hamas": an armed group a common noun names.
+_GROUP_NOUN = (r"(?:gunm[ae]n|militants|jihadists|rebels|insurgents|bandits|fighters|extremists|"
+               r"separatists|guerrill?as|militiam[ae]n|terrorists|(?P<org>group|movement|militia|"
+               r"faction|organi[sz]ation))")
+_GROUP_NAME = (r"(?-i:(?:[A-Z][\w'’-]*|(?:al|el)-\w+)"
+               r"(?:\s+(?:[A-Z][\w'’-]*|(?:al|wal|el)-\w+)){0,3})")
+_GROUP_NP = re.compile(
+    rf"(?P<mods>(?:(?:(?-i:[A-Z][\w'’-]*)|al-\w+|suspected|armed|heavily|unidentified|unknown|"
+    rf"masked|islamist|jihadist|militant|rebel|local)\s+){{0,4}}){_GROUP_NOUN}\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_GROUP_NAME}))?(?:,?\s+(?P<name>{_GROUP_NAME}))?", re.I)
+# what may stand between the start of a clause and its subject: "On Monday, dozens of gunmen"
+_SUBJECT_LEAD = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|then|when|after|as|since|while|but)\s+)(?:(?:the|some|several|a|"
+    r"group|band|dozens|hundreds|scores|of|at|least|more|than|about|around|[\d,]+|two|three|four|"
+    r"five|six|seven|eight|nine|ten)\s+)*$", re.I)
+_LEAD_WORDS = frozenset({"the", "some", "several", "a", "an", "no", "any", "another", "other",
+                         "suspected", "armed", "heavily", "unidentified", "unknown", "masked",
+                         "local", "on", "in", "at", "by", "dozens", "hundreds", "scores", "of"})
+# "militants were killed in an airstrike", "rebels said the army shelled": not the actor
+_NOT_THEIR_ACT = re.compile(r"\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?\w+(?:ed|en)\b|"
+                            r"\b(?:said|says|say|told|claimed|accused|blamed|denied)\b")
+
+
+def _armed_group(text: str, cs: int, ts: int, te: int, ce: int) -> str | None:
+    """An armed group a common noun names as the subject before the trigger, or after 'by'
+    following it ("the abduction of 200 girls by Boko Haram jihadists"), as written."""
+    for m in _GROUP_NP.finditer(text, max(cs, ts - 200), ts):
+        if _SUBJECT_LEAD.search(text, cs, m.start()) and not _NOT_THEIR_ACT.search(
+                text, m.end(), ts):
+            return _group_name(m)
+    if "by " in text[te:ce]:
+        for m in _GROUP_NP.finditer(text, te, min(ce, te + 160)):
+            if text[max(te, m.start() - 8) : m.start()].lower().endswith(("by ", "by the ")):
+                return _group_name(m)
+    return None
+
+
+def _group_name(m: re.Match[str]) -> str | None:
+    """The group's own name where the text gives one, else its noun with its proper
+    modifiers ("Houthi rebels"), generic words ("suspected", "armed") aside."""
+    for key in ("of", "name"):
+        if m.group(key) and m.group(key).split()[0] not in _CALENDAR:
+            return m.group(key)
+    mods = [w for w in m.group("mods").split() if w.lower() not in _LEAD_WORDS]
+    while mods and not mods[0][0].isupper():
+        mods.pop(0)
+    noun = m.group(0)[len(m.group("mods")):].split()[0].rstrip(",")
+    if m.group("org") and not mods:
+        return None  # "the group attacked": a name told before, not one given here
+    return " ".join([*mods, noun if mods else noun.lower()])
 
 
 def _group_actor(before: str, mentions: list[Mention]) -> str | None:
@@ -1018,12 +1077,19 @@ def _consolidate(reports: list[_Report]) -> list[_Report]:
         if not fits:
             groups.append([r])
             continue
-        ranked = sorted(((_affinity(r, g), n) for n, g in enumerate(fits)), reverse=True)
-        if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
-            fits[ranked[0][1]].append(r)
-        else:  # agreeing equally with several events: none of them can claim it
+        # agreeing equally with several events, it goes with the one the story tells most,
+        # then with the latest: news dates the past events it recalls, not its own
+        ranked = sorted(((_affinity(r, g), len(g), _latest(g), n) for n, g in enumerate(fits)),
+                        reverse=True)
+        if len(ranked) == 1 or ranked[0][:3] > ranked[1][:3]:
+            fits[ranked[0][3]].append(r)
+        else:  # no more with one than with another: none of them can claim it
             groups.append([r])
     return sorted((_combine(g) for g in groups), key=lambda r: r.start)
+
+
+def _latest(group: list[_Report]) -> date:
+    return max((r.when.date for r in group if r.when and r.when.date), default=date.min)
 
 
 def _affinity(r: _Report, group: list[_Report]) -> int:

@@ -525,3 +525,50 @@ def test_the_state_fighters_came_from_is_not_the_actor() -> None:
     found = _events("By dawn, the rebels had crossed from Sudan into Chad and captured the "
                     "border town of Adre.", date(2024, 5, 9))
     assert found and all(e.actor != "SD" for e in found)
+
+
+# ------------------------------------------------------------------------------ armed groups
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Gunmen on motorcycles raided a village near Maiduguri on Tuesday and kidnapped 40 women.",
+     "gunmen"),
+    ("On Monday, dozens of armed bandits attacked a village in Zamfara, killing 20 people.",
+     "bandits"),
+    ("Fighters of the Islamic State attacked an army base near Deir ez-Zor on Friday.",
+     "Islamic State"),
+    ("Houthi rebels attacked a tanker off Hodeidah on Monday.", "Houthi rebels"),
+    ("The Somali militant group al-Shabaab attacked a base in Kismayo on Monday.", "al-Shabaab"),
+    ("Pakistani Taliban militants attacked a checkpoint in Bannu on Monday.",
+     "Pakistani Taliban militants"),
+    ("The abduction of 80 pupils from a school in Dapchi by Boko Haram jihadists on Monday "
+     "drew outrage.", "Boko Haram jihadists"),
+])
+def test_an_armed_group_named_by_a_common_noun_is_the_actor_as_written(
+        text: str, actor: str) -> None:
+    [e] = [e for e in _events(text, date(2024, 3, 14)) if e.type == "attack"]
+    assert e.actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "Residents said a soldier who chased the gunmen was shot dead in Zamfara on Monday.",
+    "Six militants were killed in an airstrike in Khost on Monday.",
+    "The group attacked a convoy near Gao on Monday.",
+])
+def test_a_group_hit_chased_or_unnamed_is_not_the_actor(text: str) -> None:
+    events = [e for e in _events(text, date(2024, 3, 14)) if e.type in ("attack", "strike")]
+    assert events and all(e.actor is None for e in events), events
+
+
+def test_an_undated_report_goes_with_the_story_event_not_a_recalled_one() -> None:
+    text = ("A car bomb exploded at a market in Kirkuk on Monday, killing 30 people. The bombing "
+            "was the deadliest in Kirkuk in years. In March 2016, militants attacked a wedding "
+            "in Kirkuk and killed 40 people.")
+    events = _events(text, date(2024, 3, 14))
+    assert sorted((e.date, e.actor) for e in events) == [
+        (date(2016, 3, 1), "militants"), (date(2024, 3, 11), None)]
+
+
+def test_a_place_attacked_several_times_is_a_habit_not_an_event() -> None:
+    assert _events("Gao, a town on the Niger river, has been attacked by jihadists several "
+                   "times since 2012.", date(2024, 3, 14)) == []
