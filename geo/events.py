@@ -143,8 +143,11 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     reports: list[_Report] = []
     starts = [a for _, a, _ in hits]
     spans = sentences(text)
+    claims = "responsibility" in text
     for n, (s, e) in enumerate(spans):
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+        if claims and reports and "responsibility" in text[s:e] and not in_ranges(s, boiler):
+            _claimed(text, spans, n, places, reports, hi > lo)
         if lo == hi or in_ranges(s, boiler):
             continue
         triggers = _triggers(text, s, e, hits[lo:hi])
@@ -483,6 +486,41 @@ def _told_next(
         r.place = next((m for m in mentions if s <= m.start < e and m.role == "location"
                         and m.place.kind in ("city", "facility")
                         and _TALKS_IN.search(text, max(s, m.start - 40), m.start)), None)
+
+
+_CLAIM = re.compile(r"\b(?:claimed|claims|claiming|admitted|accepted|took)\s+(?:\w+\s+)?"
+                    r"responsibility\b")
+
+_NOT_CLAIMED = re.compile(r"\b(?:not|never|yet to|n't)\s+(?:\w+\s+)?$")
+
+
+def _claimed(
+    text: str, spans: list[tuple[int, int]], n: int, mentions: Sequence[Mention],
+    reports: list[_Report], names_it: bool,
+) -> None:
+    """'Al-Shabaab claimed responsibility for the attack': the claimant is the actor of the
+    last violent report of this or the two sentences before, where none was named."""
+    s, e = spans[n]
+    m = _CLAIM.search(text, s, e)
+    if m is None or _NOT_CLAIMED.search(text, max(s, m.start() - 25), m.start()):
+        return  # "Israel has not claimed responsibility": no claim
+    cs, _ = _clause(text, s, e, m.start())
+    claimant = _armed_group(text, cs, m.start(), e, e) or _group_actor(
+        text[cs : m.start()], [o for o in mentions if cs <= o.start < m.start()])
+    if claimant is None:
+        claimant = next((cc for o in mentions if cs <= o.start and m.start() - 25 < o.end
+                         <= m.start() and (cc := _country_of(o))), None)
+    if claimant is None:
+        return
+    since = spans[max(0, n - 2)][0]
+    for r in reversed(reports):
+        if r.start < since:
+            break
+        if r.type in _VIOLENT:
+            if r.actor is None:
+                r.actor = claimant
+            if not names_it or r.start < s:
+                break
 
 
 def _guest_of(r: _Report, main: set[str]) -> None:

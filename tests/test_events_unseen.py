@@ -572,3 +572,22 @@ def test_an_undated_report_goes_with_the_story_event_not_a_recalled_one() -> Non
 def test_a_place_attacked_several_times_is_a_habit_not_an_event() -> None:
     assert _events("Gao, a town on the Niger river, has been attacked by jihadists several "
                    "times since 2012.", date(2024, 3, 14)) == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("A car bomb exploded outside a market in Mogadishu on Saturday, killing 12 people. "
+     "Al-Shabaab claimed responsibility for the attack.", "Al-Shabaab"),
+    ("A roadside bomb killed three soldiers near Gao on Monday. The army blamed jihadists. In a "
+     "statement, the Islamic State group claimed responsibility.", "Islamic State group"),
+    ("Gunmen attacked a church in Kaduna on Sunday. No group has claimed responsibility for "
+     "the attack.", "gunmen"),
+])
+def test_who_claimed_responsibility_is_the_actor_of_the_last_attack(text: str, actor: str) -> None:
+    [e] = _events(text, date(2024, 3, 14))
+    assert e.actor == actor
+
+
+def test_a_state_that_has_not_claimed_an_attack_is_not_its_actor() -> None:
+    [e] = _events("A missile strike hit a warehouse in Aleppo on Monday. Turkey has not claimed "
+                  "responsibility for the strike.", date(2024, 3, 14))
+    assert e.actor is None
