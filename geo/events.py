@@ -144,6 +144,7 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     starts = [a for _, a, _ in hits]
     spans = sentences(text)
     claims = "responsibility" in text
+    scenes: dict[int, tuple[set[str], list[TimeExpression]]] = {}
     for n, (s, e) in enumerate(spans):
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
         if claims and reports and "responsibility" in text[s:e] and not in_ranges(s, boiler):
@@ -155,6 +156,7 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
             continue
         in_sentence = [m for m in places if s <= m.start < e]
         sentence_dates = _dates_in(text, s, e, doc.published)
+        scene = scenes.get(n - 1)
         for trig, ts, te in triggers:
             report = _report(text, doc.published, (s, e), trig, ts, te, in_sentence,
                              sentence_dates, reports, people)
@@ -164,10 +166,14 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
                 _guest_of(report, main)
             if report.when is None and n + 1 < len(spans):
                 _told_next(text, report, spans[n + 1], doc.published, places)
+            if report.when is None and scene is not None:
+                report.when = _scene_date(text, report, scene, spans[n - 1][1], s,
+                                          doc.published)
             for one in [report, *_listed(text, report, in_sentence)]:
                 one.background = _is_background(one, main) or bool(
                     _EARLIER_TIME.search(text, max(s, ts - 25), ts))
                 reports.append(one)
+        scenes[n] = ({t.type for t, _, _ in triggers}, sentence_dates)
     events = [_with_actor_place(_with_target_place(r, places), places)
               for r in _consolidate(reports)]
     return [_to_event(doc, r, text) for r in events]
@@ -486,6 +492,25 @@ def _told_next(
         r.place = next((m for m in mentions if s <= m.start < e and m.role == "location"
                         and m.place.kind in ("city", "facility")
                         and _TALKS_IN.search(text, max(s, m.start - 40), m.start)), None)
+
+
+def _scene_date(
+    text: str, r: _Report, scene: tuple[set[str], list[TimeExpression]], gap_from: int,
+    gap_to: int, published: date | None,
+) -> TimeExpression | None:
+    """The day of the sentence just before, for an undated event of the same kind told right
+    after it in the same paragraph ("Fighting continued on Wednesday. Officials reported
+    shelling of X"): only when that day is the one time the sentence gives."""
+    types, dates = scene
+    if len(dates) != 1 or "\n" in text[gap_from:gap_to] or r.background:
+        return None
+    if r.type not in types and not (r.type in _VIOLENT and types & _VIOLENT):
+        return None
+    [d] = dates
+    if d.date is None or d.precision != "day" or d.relative_days is not None or d.is_deadline \
+            or d.text[:5].lower() == "since" or (published and d.date > published):
+        return None
+    return d
 
 
 _CLAIM = re.compile(r"\b(?:claimed|claims|claiming|admitted|accepted|took)\s+(?:\w+\s+)?"

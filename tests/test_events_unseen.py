@@ -591,3 +591,23 @@ def test_a_state_that_has_not_claimed_an_attack_is_not_its_actor() -> None:
     [e] = _events("A missile strike hit a warehouse in Aleppo on Monday. Turkey has not claimed "
                   "responsibility for the strike.", date(2024, 3, 14))
     assert e.actor is None
+
+
+# ------------------------------------------------------------------------------ scene dates
+
+
+def test_an_undated_strike_takes_the_day_of_the_fighting_told_just_before() -> None:
+    e = _one("Heavy fighting raged around Avdiivka on Tuesday. Russian shelling of the town of "
+             "Pokrovsk killed three civilians, officials said.", date(2024, 3, 14), "strike")
+    assert (e.place.name, e.date) == ("Pokrovsk", date(2024, 3, 12))
+
+
+@pytest.mark.parametrize("before", [
+    "Talks were held in Geneva on Tuesday.",  # another kind of event
+    "The ceasefire collapsed on Tuesday, a week after fighting began on March 1.",  # two times
+    "Heavy fighting raged around Avdiivka on Tuesday.\n\n",  # another paragraph
+])
+def test_an_undated_strike_keeps_no_date_from_another_scene(before: str) -> None:
+    e = _one(before + " Russian shelling of the town of Pokrovsk killed three civilians.",
+             date(2024, 3, 14), "strike")
+    assert e.date is None
