@@ -226,10 +226,6 @@ _WEAK_FUTURE = re.compile(
     r"|both|each|more|about|them|him|us|me|it|which|whom|what|one|two|three|several|many"
     r"|other|another|local|such)\b)[a-z]{3,}\b|\b(?i:upcoming|next|coming)\b"
 )
-_SAME_DAY = re.compile(r"\b(?:today|tonight|this)\b", re.IGNORECASE)
-_TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
-#: "on Thursday evening" in Thursday's paper is later that day, not a week on.
-_DAY_PART = re.compile(r"\s(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 _GLUED_DAY = re.compile(r"(?<=[A-Za-z])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+$")
 
 
@@ -267,8 +263,8 @@ def _classify(segment: str) -> str | None:
     return None
 
 
-def _tense(text: str, start: int, end: int) -> tuple[str | None, bool]:
-    """('past'|'future'|None when no cue, same-day allowed) for the clause of text[start:end].
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None (no cue) for the clause of text[start:end].
 
     The clause is the stretch of the sentence between commas and conjunctions; a fronted
     adverbial ("On Monday, ...") takes the tense of the clause after it.
@@ -281,7 +277,6 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool]:
     rel = start - s
     idx = next((i for i, (a, b) in enumerate(segments) if a <= rel < b), 0)
     own = sentence[segments[idx][0]:segments[idx][1]]
-    same_day = bool(_SAME_DAY.search(own))
     fronted = not own.strip()
     order = [idx]
     if fronted:
@@ -292,8 +287,8 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool]:
         a, b = segments[i]
         tense = _classify(sentence[a:b])
         if tense:
-            return tense, same_day
-    return None, same_day
+            return tense
+    return None
 
 
 # ---------------------------------------------------------------------------- arithmetic
@@ -362,7 +357,7 @@ def _nearest_month(month: int, pub: date, tense: str, mod: str) -> date | None:
     return _month_start(pub, best)
 
 
-def _weekday(wd: int, pub: date, tense: str, mod: str, same_day: bool) -> date | None:
+def _weekday(wd: int, pub: date, tense: str, mod: str) -> date | None:
     back = (pub.weekday() - wd) % 7
     ahead = (wd - pub.weekday()) % 7
     if mod == "last":
@@ -374,7 +369,9 @@ def _weekday(wd: int, pub: date, tense: str, mod: str, same_day: bool) -> date |
     if mod in ("this past", "past"):
         return _shift(pub, -back)
     if tense == "future":
-        return _shift(pub, ahead if (ahead or same_day or mod == "this") else 7)
+        # wire copy names the day of publication by its weekday: "will meet on Thursday" in
+        # Thursday's paper is that day; a week on would be "next Thursday"
+        return _shift(pub, ahead)
     return _shift(pub, -back)
 
 
@@ -429,7 +426,7 @@ def _resolve(
     """Date, precision and relative days for one scanner match; None to drop the match."""
 
     def tense() -> str | None:
-        return _tense(text, start, end)[0]
+        return _tense(text, start, end)
 
     if kind == "iso":
         return _explicit(g["iso_y"], int(g["iso_m"]), int(g["iso_d"]), pub, tense)
@@ -460,7 +457,7 @@ def _resolve(
         if pub is None:
             return _UNKNOWN
         rel = (g["ord_rel"] or "").lower() or None
-        tense, _ = _tense(text, start, end)
+        tense = _tense(text, start, end)
         return _day_of_month(int(g["ord_d"]), pub, tense or "past", rel), "day", None
     if kind == "dw":
         return _day_word(g["dw_w"], text, start, pub)
@@ -511,7 +508,7 @@ def _month_only(
         return _safe_date(year, _month_of(mon), 1), "month", None
     mod = " ".join((g["mo_mod2"] or "").lower().split())
     mod = mod if mod in ("last", "next", "this") else ""
-    tense, _ = _tense(text, start, end)
+    tense = _tense(text, start, end)
     return _nearest_month(_month_of(mon), pub, tense or "", mod), "month", None
 
 
@@ -536,13 +533,10 @@ def _weekday_expr(
         return (_shift(monday, wd) if monday else None), "day", None
     mod = " ".join((g["wd_mod"] or "").lower().split())
     pre = " ".join((g["wd_pre"] or "").lower().split())
-    tense, same_day = _tense(text, start, end)
+    tense = _tense(text, start, end)
     if tense is None:
         tense = "future" if pre in _DEADLINE_PREPS else "past"
-    near = text[max(0, start - 12):start] + " " + text[end:end + 12]
-    same_day = (same_day or pre.startswith("later") or bool(_TODAY.search(near))
-                or bool(_DAY_PART.search(text, start, end)))
-    return _weekday(wd, pub, tense, mod, same_day), "day", None
+    return _weekday(wd, pub, tense, mod), "day", None
 
 
 def _day_word(word: str, text: str, start: int, pub: date | None) -> _Resolved | None:
@@ -586,7 +580,7 @@ def _period(
         saturday = _shift(saturday, -7)
     elif rel == "next":
         saturday = _shift(saturday, 7)
-    elif rel == "the" and pub.weekday() < 5 and _tense(text, start, end)[0] != "future":
+    elif rel == "the" and pub.weekday() < 5 and _tense(text, start, end) != "future":
         saturday = _shift(saturday, -7)
     return _monday(saturday), "week", None
 
