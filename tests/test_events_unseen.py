@@ -611,3 +611,17 @@ def test_an_undated_strike_keeps_no_date_from_another_scene(before: str) -> None
     e = _one(before + " Russian shelling of the town of Pokrovsk killed three civilians.",
              date(2024, 3, 14), "strike")
     assert e.date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Residents heard loud explosions as the two dams above the town gave way on Sunday night.",
+    "A gas cylinder explosion tore through a restaurant in Karachi on Tuesday, killing four.",
+])
+def test_explosions_of_nature_or_accident_are_no_bombing(text: str) -> None:
+    assert not [e for e in _events(text, date(2023, 9, 12)) if e.subtype == "bombing"]
+
+
+def test_an_explosion_in_an_attack_is_still_a_bombing() -> None:
+    e = _one("An explosion at a checkpoint in Quetta killed six soldiers on Monday, police said.",
+             date(2023, 9, 12), "attack")
+    assert e.subtype == "bombing"
