@@ -585,8 +585,7 @@ def _choose(
     own = _name(it)
     if len(it.candidates) == 1:  # half of all names: no ranking, only a score
         c = it.candidates[0]
-        support = _story_support(c, it.fixed[0], countries, admin1s, own, it.local, 1.0,
-                                 it.own)
+        support = _story_support(it, c, it.fixed[0], countries, admin1s, 1.0)
         best = c.prior + support
         if anchors and c.place.kind in _NEAR_KINDS:
             near = 0.2 * _near(c.place, own, anchors)
@@ -600,7 +599,7 @@ def _choose(
     scale = head.prior if head.capital and head.place.population >= _WORLD_CITY else 0.0
     for c, fixed in zip(it.candidates, it.fixed, strict=True):
         damp = min(1.0, c.prior / scale) if scale and c is not head else 1.0
-        support = _story_support(c, fixed, countries, admin1s, own, it.local, damp, it.own)
+        support = _story_support(it, c, fixed, countries, admin1s, damp)
         scored.append(
             (-(c.prior + support), _SMALL_KINDS.get(c.place.kind, 0), c.idx, support, c))
     if anchors:  # nearness to the story's other places, for the few that can still win
@@ -619,24 +618,29 @@ _NEAR_KINDS = frozenset(("city", "admin2", "facility"))
 
 
 def _story_support(
-    c: Candidate, support: float, countries: dict[str, float], admin1s: Admin1s, own: object,
-    local: frozenset[str], damp: float, self_share: dict[str, float],
+    it: Item, c: Candidate, support: float, countries: dict[str, float], admin1s: Admin1s,
+    damp: float,
 ) -> float:
     """A candidate's support from the story: its country (a country named close by counts
     as the story's main one), and a province another name stands for."""
     p = c.place
     if p.country:
-        weight = countries.get(p.country, 0.0) - self_share.get(p.country, 0.0)
-        if p.country in local:
+        weight = _country_weight(it, p.country, countries)
+        if p.country in it.local:
             weight = max(weight, _LOCAL_WEIGHT)
         support += 0.6 * weight * damp
         if c.capital and weight and p.kind == "city":
             support += 0.3  # the capital of a country in the story: Manila, not Manila CA
     if admin1s and p.admin1 and p.kind == "city":
         names = admin1s.get((p.country, p.admin1))
-        if names and (len(names) > 1 or own not in names):
+        if names and (len(names) > 1 or _name(it) not in names):
             support += 0.3
     return support
+
+
+def _country_weight(it: Item, cc: str, countries: dict[str, float]) -> float:
+    """How much the story is about a country, without what the item's own name adds."""
+    return countries.get(cc, 0.0) - it.own.get(cc, 0.0)
 
 
 def _settle(it: Item, chosen: Candidate, best: float, support: float, second: float) -> None:
@@ -664,7 +668,7 @@ def _stranger(it: Item, countries: dict[str, float], g: Gazetteer) -> bool:
     cc = c.place.country
     if not cc or cc in it.local or it.cue_country or it.cue_container or it.cue_contained:
         return False
-    others = [k for k, w in countries.items() if w - it.own.get(k, 0.0) > 0.0]
+    others = [k for k in countries if _country_weight(it, k, countries) > 0.0]
     if not others or cc in others:
         return False
     p = c.place  # far from every country the story is about: a neighbour's town may be meant
