@@ -23,6 +23,7 @@ from geo.dates import find_dates, resolve_relative
 from geo.models import Document, Event, Mention, Place, TimeExpression
 from geo.sentences import sentences
 from geo.triggers import (
+    ACCIDENT,
     HABITUAL,
     NOT_AN_EVENT,
     PLANNED,
@@ -222,13 +223,6 @@ def _keyword_scan() -> ahocorasick.Automaton:
 _KEYWORD_SCAN = _keyword_scan()
 
 
-#: Words of a sentence that make its explosions an accident or nature's, not a bomb's.
-_HAZARD = re.compile(
-    r"\b(?:dams?|levees?|floods?|flooding|floodwaters?|storm|hurricane|cyclone|typhoon|"
-    r"earthquake|volcan\w*|eruption|gas (?:leak|pipeline|main|cylinder|tank)s?|"
-    r"(?:chemical|industrial|fireworks) (?:plant|factory|warehouse)|mine shaft)\b", re.I)
-
-
 def _triggers(
     text: str, s: int, e: int, hits: list[tuple[Trigger, int, int]]
 ) -> list[tuple[Trigger, int, int]]:
@@ -243,7 +237,7 @@ def _triggers(
         if NOT_AN_EVENT.search(before) or HABITUAL.search(before):
             continue
         if (trig.subtype == "bombing" and text.startswith(("explosion", "Explosion"), a)
-                and _HAZARD.search(text, s, e)):
+                and ACCIDENT.search(text, s, e)):
             continue  # "loud explosions as the dams gave way", "a gas explosion": no bomb
         found.append((trig, a, b))
         taken.append((a, b))

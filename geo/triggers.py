@@ -220,6 +220,10 @@ WEAPONS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\bartillery\b|\bshell(?:s|ed|ing)\b|\bmortars?\b", re.I), "shelling", "194"),
 )
 
+# Nature's violence, told with the words of war ("the earthquake that struck Turkey").
+_NATURE = (r"(?:(?:earth)?quakes?|storms?|typhoons?|hurricanes?|cyclones?|floods?|"
+           r"tornado(?:es)?|tsunamis?|landslides?|wildfires?|aftershocks?)")
+
 # Words before a trigger that make it no event (negated or hypothetical).
 NOT_AN_EVENT = re.compile(
     r"\b(?:not|n't|never|no|without|threaten(?:ed|s|ing)? to|could|might|may|if|unless|"
@@ -230,10 +234,16 @@ NOT_AN_EVENT = re.compile(
     # "fleeing an expected offensive" (but "is expected to visit" is a plan, see PLANNED)
     r"|\b(?:expected|anticipated|looming|impending|imminent)\s+(?:\w+\s+){0,2}$"
     # "the earthquake that struck Turkey": nature, not an army
-    r"|\b(?:(?:earth)?quakes?|storms?|typhoons?|hurricanes?|cyclones?|floods?|tornado(?:es)?|"
-    r"tsunamis?|landslides?|wildfires?|aftershocks?)\s+(?:that\s+|which\s+)?(?:has\s+|had\s+)?$",
+    rf"|\b{_NATURE}\s+(?:that\s+|which\s+)?(?:has\s+|had\s+)?$",
     re.IGNORECASE,
 )
+
+# Words of a sentence that make its explosions nature's or an accident's, not a bomb's:
+# "loud explosions as the dams gave way", "a gas cylinder explosion".
+ACCIDENT = re.compile(
+    rf"\b(?:{_NATURE}|dams?|levees?|flooding|floodwaters?|volcan\w*|eruption|"
+    r"gas (?:leak|pipeline|main|cylinder|tank)s?|(?:chemical|industrial|fireworks) "
+    r"(?:plant|factory|warehouse)|mine shaft)\b", re.IGNORECASE)
 
 # Words right before a trigger that make it a habit, not one event ("several previous attacks").
 HABITUAL = re.compile(
