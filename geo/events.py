@@ -106,6 +106,10 @@ _RIGHT_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:in|on|across|over|into|throughout)
 _VIOLENT = frozenset({"strike", "attack", "armed_clash", "conflict"})
 #: attacks that stay attacks when a state's forces carry them out (no military strike)
 _STAYS_ATTACK = frozenset({"embassy raid", "water cannon", "abduction"})
+#: The subject of 'struck' that makes it a group's attack: "A suicide bomber struck".
+_ATTACKER_BEFORE = re.compile(
+    r"\b(?:suicide\s+|car\s+|lone\s+)?(bombers?|attackers?|gunm[ae]n|assailants?)\s+"
+    r"(?:(?:has|have|had|also|then)\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -359,7 +363,14 @@ def _report(
     if trig.subtype == "capture" and not _captured(text, te, clause_mentions):
         return None  # "seized cars", "captured the moment": no territory taken
     type_, subtype, cameo = trig.type, trig.subtype, trig.cameo
-    if type_ == "attack" and actor and len(actor) == 2 and subtype not in _STAYS_ATTACK:
+    if trig.subtype == "strike" and (who := _ATTACKER_BEFORE.search(before)):
+        # "a suicide bomber struck crowds": a bombing, not an army's strike
+        bomb = who.group(1).lower().startswith("bomb")
+        type_, subtype, cameo = ("attack", "bombing", "183") if bomb else (
+            "attack", "armed attack", "180")
+        if actor_mention is not None and actor_mention.role == "demonym":
+            actor = None  # "a Pakistani suicide bomber" acts for no state
+    elif type_ == "attack" and actor and len(actor) == 2 and subtype not in _STAYS_ATTACK:
         type_, subtype, cameo = "strike", "military attack", "190"
     if anaphor:  # "the attack" names an event told before: of its kind, if there was one
         last = next((r for r in reversed(earlier) if _same_type(r.type, type_)), None)

@@ -625,3 +625,12 @@ def test_an_explosion_in_an_attack_is_still_a_bombing() -> None:
     e = _one("An explosion at a checkpoint in Quetta killed six soldiers on Monday, police said.",
              date(2023, 9, 12), "attack")
     assert e.subtype == "bombing"
+
+
+def test_a_bomber_who_struck_made_a_bombing_not_a_military_strike() -> None:
+    text = ("A suicide bomber struck a crowded market in Mogadishu on Saturday, killing at "
+            "least nine people, police said.")
+    e = _one(text, date(2024, 3, 10), "attack")
+    assert (e.subtype, e.place.name if e.place else None, e.date) == (
+        "bombing", "Mogadishu", date(2024, 3, 9))
+    assert not [x for x in _events(text, date(2024, 3, 10)) if x.type == "strike"]
