@@ -22,7 +22,7 @@ from pathlib import Path
 
 import marisa_trie
 
-from gazetteer import sources
+from gazetteer import counties, sources
 from gazetteer.normalize import name_keys
 from gazetteer.sources import Entry
 
@@ -49,6 +49,7 @@ def builder_digest() -> str:
     h = hashlib.sha1(BUILD_VERSION.encode())
     h.update(Path(__file__).read_bytes())
     h.update((Path(__file__).parent / "sources.py").read_bytes())
+    h.update((Path(__file__).parent / "counties.py").read_bytes())
     h.update((Path(__file__).parent / "normalize.py").read_bytes())
     return h.hexdigest()
 
@@ -56,7 +57,7 @@ def builder_digest() -> str:
 def fingerprint(extra: Iterable[Path] = ()) -> str:
     """A digest of the builder and every source file's size and mtime."""
     h = hashlib.sha1(builder_digest().encode())
-    for path in [*sources.source_files(), *extra]:
+    for path in [*sources.source_files(), sources.package_file("zipcodes"), *extra]:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for f in files:
             st = f.stat()
@@ -77,6 +78,7 @@ def collect_entries(extra_csv: Iterable[Path] = ()) -> list[Entry]:
         *sources.continents(),
         *sources.regions(),
         *sources.subdivisions(admin1),
+        *counties.us_counties(admin1),
         *sources.cities(admin1, capitals),
     ]
     for path in extra_csv:
