@@ -18,8 +18,10 @@ from datetime import date
 
 import ahocorasick
 
+from geo import parties
 from geo.boilerplate import boilerplate_ranges, in_ranges
 from geo.dates import find_dates, resolve_relative
+from geo.fatalities import NUMBER_WORDS, death_toll
 from geo.models import Document, Event, Mention, Place, TimeExpression
 from geo.sentences import sentences
 from geo.triggers import (
@@ -42,21 +44,8 @@ _CLAUSE = re.compile(
     r"in response to|in retaliation for)\s|\sand\s(?=(?:is|are|was|were|has|have|had|also)\s)|"
     r",?\s(?=(?:came|come|comes) (?:\w+ ){0,2}?(?:as|amid|after)\b)"
 )
-_SPEAKER_AFTER = re.compile(
-    r"^\W{0,3}(?:has |have |had )?(?:said|says|claimed|claims|reported|reports|added|adds|"
-    r"stated|states|announced|announces|confirmed|confirms|accused|denied|insisted)\b"
-)
-_ACTOR_PREP_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.I)
-_BACKER_BEFORE = re.compile(
-    r"\b(?:supported|backed|funded|sponsored|armed|allied)\s+(?:by|with)\s+$", re.I)
-# "Tehran claimed to have fired", "Pakistan said it struck": the speaker is the one acting.
-_AGENT_SPEAKER = re.compile(
-    r"^['’]s\b|^\W{0,3}(?:has |had )?\w+ (?:to have|it had|it has|it would|it|its)\b")
-_BACKER_AFTER = re.compile(
-    r"^[-‐‑–\s](?:backed|supported|funded|sponsored|allied|aligned|based)\b")
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;]\s+|\b(?:later|then|and)\s+)(?:it|they)\s+(?:\w+\s+){0,3}$", re.I)
-_PARTNER_BEFORE = re.compile(r"\b(?:and|&)\s+$")
 # A state named as the party hit rather than the place: "US forces", "Israeli troops".
 _FORCES_AFTER = re.compile(
     r"^[^\w,;]{0,2}(?:\w+\s+)?(?:forces|troops|soldiers|military|army|navy|bases?|ships?|vessels?|"
@@ -67,34 +56,6 @@ _PARTY_BEFORE = re.compile(
     # "a resident of the Hebron area", "a bomber flying over Kursk": not where it happened
     r"\b(?:residents?|natives?|citizens?)\s+of\s+(?:the\s+)?$|"
     r"\b(?:launched|fired)\s+from\s+(?:the\s+)?$|\bflying\s+over\s+(?:[\w'’-]+\s+)?$", re.I)
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|into|inside|near|around|at|on|to|against|across|over|within|of|toward|towards)"
-    r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
-    re.I,
-)
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "hundreds": 200,
-    "dozens": 24, "a dozen": 12, "scores": 40,
-}
-_NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_VICTIMS = (r"(?:people|persons|civilians|children|kids|soldiers|troops|militants|fighters|"
-            r"members|officers|policemen|police|women|men|others|workers|villagers|residents|"
-            r"security forces|personnel|guards|passengers)")
-_FATALITIES = (
-    re.compile(rf"\b(?:killed|killing|kills|left|leaving|claimed the lives of)\s+(?:at least\s+|"
-               rf"more than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+)?{_NUM}\b", re.I),
-    re.compile(rf"\b(?:at least\s+|more than\s+)?{_NUM}\s+(?:\w+\s+){{0,2}}{_VICTIMS}?\s*"
-               rf"(?:were\s+|had been\s+|have been\s+|are\s+)?(?:killed|dead|died|dying)\b", re.I),
-    # "Seven members of one family were killed": the count, not the family
-    re.compile(rf"\b{_NUM}\s+(?:\w+\s+)?(?:members|relatives|residents|people|civilians|"
-               rf"children)\s+of\s+(?:\w+\s+){{1,3}}?(?:were\s+|had been\s+|have been\s+)?"
-               rf"(?:killed|dead|died)\b", re.I),
-    re.compile(rf"\bdeaths? of\s+(?:at least\s+)?{_NUM}\b", re.I),
-    re.compile(rf"\b{_NUM}\s+(?:deaths|casualties|fatalities|dead)\b", re.I),
-)
 _NO_PLACE_SUBTYPES = frozenset({"phone call"})
 # "ISLAMABAD, Jan 18 (Reuters) -": where the story was filed, not where anything happened.
 _DATELINE = re.compile(
@@ -144,7 +105,7 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     places = [m for m in mentions
               if m.role != "boilerplate" and not any(a <= m.start < b for a, b in datelines)]
     main = _main_countries(places)
-    people = _people(text, places) if any(t.type == "visit" for t, _, _ in hits) else []
+    people = parties.people(text, places) if any(t.type == "visit" for t, _, _ in hits) else []
     reports: list[_Report] = []
     starts = [a for _, a, _ in hits]
     spans = sentences(text)
@@ -167,7 +128,7 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
                              sentence_dates, reports, people)
             if report is None:
                 continue
-            if report.actor == UNSAID:
+            if report.actor == parties.UNSAID:
                 _guest_of(report, main)
             if report.when is None and n + 1 < len(spans):
                 _told_next(text, report, spans[n + 1], doc.published, places)
@@ -313,15 +274,16 @@ def _report(
     anaphor = text[te - 2 : te] != "ed" and bool(_ANAPHOR.search(text, max(cs, ts - 60), ts))
     if anaphor:  # "Central Command said the attack killed three": the speaker did not act
         actor_mention, actor = None, None
-        place = _place(text, trig, ts, te, [m for m in clause_mentions if m.start >= te and
-                                            m.start - te < 30 and _LOCATIVE_BEFORE.search(
-                                                text[max(0, m.start - 30) : m.start])], None)
+        place = _place(text, trig, ts, te, [
+            m for m in clause_mentions if m.start >= te and m.start - te < 30
+            and parties.LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start])], None)
     else:
-        actor_mention, actor = _actor(text, trig, ts, te, clause_mentions)
+        actor_mention, actor = parties.actor(text, trig, ts, te, clause_mentions)
         if actor is None and earlier and _PRONOUN_SUBJECT.search(before):
             actor = earlier[-1].actor  # "it launched an airstrike": the last report's state
         if actor is None and trig.type in _VIOLENT:
-            actor = _armed_group(text, cs, ts, te, ce) or _group_actor(before, clause_mentions)
+            actor = parties.armed_group(text, cs, ts, te, ce) or parties.group_actor(
+                before, clause_mentions)
         place = _place(text, trig, ts, te, clause_mentions, actor_mention)
         if place is None and _RELATIVE.match(text, ce, e):
             # "kidnapped 20 villagers, who had gone to fetch water near X": where they were
@@ -330,11 +292,12 @@ def _report(
                                                 and _with(quotes, m.start)], actor_mention)
     # "expelled 23 Russian diplomats", "the closure of the Russian consulate": the state the
     # trigger itself names is the target, never the actor
-    named = next((cc for m in clause_mentions if ts <= m.start < te and (cc := _country_of(m))),
+    named = next((cc for m in clause_mentions
+                  if ts <= m.start < te and (cc := parties.country_of(m))),
                  None) if trig.type == "diplomatic" else None
     if named and actor == named:
-        actor_mention, actor = _actor(text, trig, ts, te, [
-            m for m in clause_mentions if _country_of(m) != named])
+        actor_mention, actor = parties.actor(text, trig, ts, te, [
+            m for m in clause_mentions if parties.country_of(m) != named])
     post = None  # "expelled X's envoy from Riga": the envoy's post, not the act's place
     if trig.subtype in _ENVOY_MOVES and place is not None and place.place.country not in (
             None, actor):
@@ -385,10 +348,10 @@ def _report(
                 break
     if subtype == "talks" and place is not None:
         type_ = "visit"  # a meeting held in a place (OUTPUTS.md); a summit without one stays
-    elif subtype == "talks" and actor is None and not target_of(text, te, ce, clause_mentions,
-                                                                 ""):
+    elif subtype == "talks" and actor is None and not parties.target_of(
+            text, te, ce, clause_mentions, ""):
         return None  # a council's meeting: no state takes part
-    visitor = _visitor(text, trig, (s, e), (cs, ce), ts, te, people) if type_ == "visit" \
+    visitor = parties.visitor(text, trig, (s, e), (cs, ce), ts, te, people) if type_ == "visit" \
         else None
     if visitor:  # "Ukrainian President Volodymyr Zelenskyy travelled to Bakhmut": his state
         actor = visitor
@@ -399,15 +362,15 @@ def _report(
     if type_ == "conflict" and place is None:
         return None
     violent_toll = type_ in ("strike", "attack", "armed_clash")
-    fatalities = _fatalities(text[cs:ce]) if violent_toll else None
+    fatalities = death_toll(text[cs:ce]) if violent_toll else None
     if place is None and when is None and fatalities is None and not (
         type_ == "diplomatic" and actor
-        and (named or post or target_of(text, te, ce, clause_mentions, actor)
-             or _partner(text, actor_mention, clause_mentions))
+        and (named or post or parties.target_of(text, te, ce, clause_mentions, actor)
+             or parties.partner(text, actor_mention, clause_mentions))
     ):
         return None  # nothing for the map, the calendar or the toll, nor a pair of states
-    target = named or post or (_partner(text, actor_mention, clause_mentions)
-                               if type_ == "diplomatic" else None) or _target(
+    target = named or post or (parties.partner(text, actor_mention, clause_mentions)
+                               if type_ == "diplomatic" else None) or parties.target(
         type_, actor, place, text, te, ce, clause_mentions)
     if target == actor or (visitor and place is not None and place.place.country == actor):
         # a leader's trip at home ("travelled to Bakhmut, the focus of Russia's offensive"):
@@ -415,67 +378,14 @@ def _report(
         target = None
     if target is None and type_ == "diplomatic":  # "Xi of China and Biden held a call"
         target = next((cc for m in clause_mentions
-                       if m.end <= ts and (cc := _country_of(m)) and cc != actor), None)
+                       if m.end <= ts and (cc := parties.country_of(m)) and cc != actor), None)
     if target is None and type_ in _VIOLENT:
-        target = _speaker(text, s, ts, mentions, actor)
+        target = parties.speaker(text, s, ts, mentions, actor)
     confidence = trig.weight * (0.6 + 0.2 * (place is not None) + 0.2 * (when is not None))
     return _Report(trig, ts, te, sentence, type_, subtype, cameo, place, when,
                    "planned" if planned else "occurred", actor, target, fatalities, confidence)
 
 
-# "Ukrainian President Volodymyr Zelenskyy", "Iran's foreign minister, Hossein Amir-Abdollahian",
-# "China, whose President Xi Jinping": a state's title holder, named.
-_TITLE = (r"(?:(?:then|former|new|acting|interim|top)\s+)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister|"
-          r"PM|[Pp]remier|[Cc]hancellor|[Kk]ing|[Qq]ueen|[Ee]mir|[Cc]rown\s+[Pp]rince|"
-          r"[Ss]upreme\s+[Ll]eader|(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+[Mm]inister|"
-          r"[Ss]ecretary\s+of\s+[Ss]tate|[Ff]oreign\s+[Ss]ecretary|[Vv]ice[\s-][Pp]resident|"
-          r"[Ll]eader|[Mm]inister)")
-_NAME = (r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de)[\s-]+)?"
-         r"[A-Z][\w'’-]+){0,3})")
-_TITLED_AFTER = re.compile(rf"(?:['’]s|,\s+whose)?\s+{_TITLE},?\s+{_NAME}")
-_TITLED_BEFORE = re.compile(rf"\b{_TITLE}\s+{_NAME}\s+of\s+(?:the\s+)?$")
-_HEAD_TITLED = re.compile(rf"\b(?:President|Prime\s+Minister|PM|Premier|Chancellor|King|Emir)"
-                          rf"\s+{_NAME}")
-#: the state of a head of state or government the text names without saying which
-UNSAID = "?"
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de"})
-
-
-def _people(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
-    """Where the text names a state's title holder, and his state: every occurrence, by
-    start, of each part of a name the text ties to one state by a title ("Indian Prime
-    Minister Narendra Modi" ... "Modi arrived")."""
-    states: dict[str, set[str]] = {}
-    for m in mentions:
-        cc = _country_of(m) if m.place.kind == "country" or m.role != "location" else None
-        if not cc:
-            continue
-        found = _TITLED_AFTER.match(text, m.end)
-        if found is None:
-            found = _TITLED_BEFORE.search(text, max(0, m.start - 80), m.start)
-        if found is None:
-            continue
-        for part in re.split(r"[\s-]+", found.group("name")):
-            part = part.rstrip(".,'’")
-            if len(part) > 1 and part.lower() not in _NAME_PARTICLES:
-                states.setdefault(part, set()).add(cc)
-    known = {name: next(iter(ccs)) for name, ccs in states.items() if len(ccs) == 1}
-    for found in _HEAD_TITLED.finditer(text):  # "Prime Minister Narendra Modi": state unsaid
-        for part in re.split(r"[\s-]+", found.group("name")):
-            part = part.rstrip(".,'’")
-            if len(part) > 1 and part.lower() not in _NAME_PARTICLES and part not in states:
-                known[part] = UNSAID
-    if not known:
-        return []
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(known, key=len,
-                                                                   reverse=True))) + r")\b")
-    return [(m.start(), m.end(), known[m.group()]) for m in pattern.finditer(text)]
-
-
-# "Blinken met Chinese President Xi Jinping in Beijing, wrapping up a visit": the host
-_HOST_BEFORE = re.compile(r"\b(?:met|meets|meet|meeting|with|welcomed|hosted|by)\s+"
-                          r"(?:[A-Z][\w.'’-]*\s+){0,4}$")
-_HE_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 
 
 # "The agreement was announced ... on Friday following talks in Beijing": the sentence after
@@ -528,12 +438,6 @@ def _scene_date(
     return d
 
 
-_CLAIM = re.compile(r"\b(?:claimed|claims|claiming|admitted|accepted|took)\s+(?:\w+\s+)?"
-                    r"responsibility\b")
-
-_NOT_CLAIMED = re.compile(r"\b(?:not|never|yet to|n't)\s+(?:\w+\s+)?$")
-
-
 def _claimed(
     text: str, spans: list[tuple[int, int]], n: int, mentions: Sequence[Mention],
     reports: list[_Report], names_it: bool,
@@ -541,15 +445,11 @@ def _claimed(
     """'Al-Shabaab claimed responsibility for the attack': the claimant is the actor of the
     last violent report of this or the two sentences before, where none was named."""
     s, e = spans[n]
-    m = _CLAIM.search(text, s, e)
-    if m is None or _NOT_CLAIMED.search(text, max(s, m.start() - 25), m.start()):
-        return  # "Israel has not claimed responsibility": no claim
-    cs, _ = _clause(text, s, e, m.start())
-    claimant = _armed_group(text, cs, m.start(), e, e) or _group_actor(
-        text[cs : m.start()], [o for o in mentions if cs <= o.start < m.start()])
-    if claimant is None:
-        claimant = next((cc for o in mentions if cs <= o.start and m.start() - 25 < o.end
-                         <= m.start() and (cc := _country_of(o))), None)
+    at = parties.claim_at(text, s, e)
+    if at is None:
+        return
+    cs, _ = _clause(text, s, e, at)
+    claimant = parties.claimant(text, cs, at, e, mentions)
     if claimant is None:
         return
     since = spans[max(0, n - 2)][0]
@@ -564,34 +464,10 @@ def _claimed(
 
 
 def _guest_of(r: _Report, main: set[str]) -> None:
-    """A leader of unsaid state visiting one of the story's two states comes from the other:
-    the story of Modi's state visit is about the US and India."""
-    host = r.place.place.country if r.place else r.target
-    others = main - {host}
-    r.actor = next(iter(others)) if host in main and len(others) == 1 else None
+    """The visitor of unsaid state is the story's other main state (parties.guest_of)."""
+    r.actor = parties.guest_of(r.place.place.country if r.place else r.target, main)
     if r.target == r.actor:
         r.target = None
-
-
-def _visitor(
-    text: str, trig: Trigger, sentence: tuple[int, int], clause: tuple[int, int], ts: int,
-    te: int, people: Sequence[tuple[int, int, str]],
-) -> str | None:
-    """The state of the named title holder who makes a visit: the subject before the verb
-    ("Modi arrived", or "he" after him), the guest after it for a host ("hosted Modi")."""
-    if not people:
-        return None
-    s, _ = sentence
-    cs, ce = clause
-    if trig.subtype == "hosted visit":
-        return next((cc for a, _, cc in people if ts <= a < ce), None)
-    before = [cc for a, _, cc in people if s <= a < ts
-              and not _HOST_BEFORE.search(text, max(s, a - 50), a)]
-    if before:
-        return before[-1]
-    if _HE_SHE.search(text, cs, ts):
-        return next((cc for a, _, cc in reversed(people) if a < s and s - a < 1500), None)
-    return None
 
 
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$")
@@ -678,218 +554,8 @@ def _listed(text: str, report: _Report, mentions: list[Mention]) -> list[_Report
     return out
 
 
-def _country_of(m: Mention) -> str | None:
-    """The state a mention can stand for as an actor: a country, a demonym, a capital used
-    for its government."""
-    if m.place.kind == "country" or m.role in ("demonym", "metonym"):
-        return m.place.country
-    return None
-
-
-def _actor(
-    text: str, trig: Trigger, ts: int, te: int, mentions: list[Mention]
-) -> tuple[Mention | None, str | None]:
-    """The state that acted: 'from/by X' after the trigger, else the nearest state before
-    it that is neither a place ('in X') nor only the speaker ('X said')."""
-    for m in mentions:
-        if te <= m.start < te + 40 and _ACTOR_PREP_BEFORE.search(text[te : m.start]):
-            cc = _country_of(m)
-            if cc:
-                return m, cc
-    for m in sorted((m for m in mentions if m.end <= ts), key=lambda m: -m.start):
-        cc = _country_of(m)
-        if not cc:
-            continue
-        before = text[max(0, m.start - 40) : m.start]
-        if _is_locative(before) and m.role != "demonym" and not _ATTRIBUTIVE.match(
-                text, m.end, ts):
-            continue
-        if _ROUTE_BEFORE.search(before) and m.role != "demonym":
-            continue  # "crossed from occupied Ukraine into Russia and took": the way they came
-        if _UNDERGOES_AFTER.match(text, m.end) or _HARMED_BETWEEN.search(text, m.end, ts):
-            continue  # "as Nigeria reels from kidnappings", "Iran's envoy was wounded by": hit
-        if _OTHER_CLAUSE.search(text, m.end, ts):
-            continue  # "Iran vowed to retaliate after an air strike": the subject of another verb
-        if _COUNTERPART_BEFORE.search(before):
-            continue  # "breaking ties with Rwanda and recalled": the other party
-        if _BACKER_BEFORE.search(before) or _BACKER_AFTER.match(text[m.end : m.end + 12]):
-            continue
-        if trig.type == "diplomatic" and (_ENVOY_AFTER.match(text, m.end) or (
-                m.role == "demonym" and _DEMONYM_ENVOY_AFTER.match(text, m.end))):
-            continue  # "expelled Sweden's ambassador and recalled": the envoy's state
-        if m.role == "demonym" and _PERSON_AFTER.match(text, m.end):
-            continue  # "a Palestinian man rammed his car": a person, not a state
-        if _NON_STATE_AFTER.match(text, m.end):
-            continue  # "Sudan's paramilitary RSF": a group of the country, not its state
-        after = text[m.end : m.end + 30]
-        if _SPEAKER_AFTER.match(after) and not _AGENT_SPEAKER.match(after):
-            continue
-        if _PARTNER_BEFORE.search(before):  # "the US and UK struck": the first is named first
-            first = next((o for o in mentions if o.end <= m.start and
-                          _PARTNER_BEFORE.search(text[o.end : m.start]) and _country_of(o)),
-                         None)
-            if first is not None and text[first.end : m.start].strip() in ("and", "&"):
-                return first, _country_of(first)
-        return m, cc
-    return None, None
-
-
-def _is_locative(before: str) -> bool:
-    """Whether the words before a name make it a place ("in Gaza"), not a date then a
-    subject ("On Tuesday India ordered")."""
-    m = _LOCATIVE_BEFORE.search(before)
-    if not m:
-        return False
-    between = [w for w in m.group().split()[1:] if w.lower() != "the"]
-    return not (between and all(w in _CALENDAR for w in between))
-
-
-# "killed in a U.S. drone strike": a state named right before the trigger, whatever the
-# preposition before it, is the one that struck.
-_ATTRIBUTIVE = re.compile(r"[\s-]*(?:(?:air|drone|missile|rocket|military|naval|army|police|"
-                          r"forces?)\s+)?$")
-_OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|since|when|amid)\s+(?:an?|the|its|"
-                           r"their|his|her)\s")
-_ROUTE_BEFORE = re.compile(r"\b(?:from|via|through)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-_UNDERGOES_AFTER = re.compile(r"\s+(?:is\s+|was\s+)?(?:reel|grappl|struggl|suffer|mourn|"
-                              r"recover)(?:s|ed|es|ing)?\b")
-_HARMED_BETWEEN = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:wounded|killed|"
-                             r"injured|hurt|maimed)\b")
-_COUNTERPART_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
-_ENVOY_AFTER = re.compile(
-    r"['’]s?\s+(?:[\w-]+\s+)?(?:ambassador|envoy|diplomat|charg[eé])", re.I)
-_DEMONYM_ENVOY_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:ambassador|envoy|diplomat|charg[eé])", re.I)
 #: acts of the expelling state: the envoy's post abroad is not where they happen
 _ENVOY_MOVES = frozenset({"expulsion of diplomats"})
-_PERSON_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:man|woman|men|women|youths?|teenagers?|boys?|girls?|gunm[ae]n|"
-    r"assailants?|attackers?|nationals?|residents?|assassins?|suspects?|militants?|rebels?|"
-    r"jihadists?|insurgents?|bandits?|separatists?|extremists?|guerrill?as?|militiam[ae]n)\b")
-_NON_STATE_AFTER = re.compile(
-    r"['’]s\s+(?:\w+\s+)?(?:paramilitary|rebels?|militias?|insurgents?|separatists?|opposition|"
-    r"jihadists?|guerrillas?)\b"
-)
-
-
-_GROUP_SUBJECT = re.compile(
-    r"((?:[A-Z][\w'’-]*|al-\w+)(?:\s+(?:[A-Z][\w'’-]*|al-\w+|of|the))*)\s+"
-    r"(?:(?:have|has|had|also|reportedly|allegedly)\s+){0,2}(?:\w+ly\s+)?$"
-)
-_CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept "
-    "Oct Nov Dec Today Yesterday Tomorrow Earlier Later Last Next".split())
-_MODEL = re.compile(r"-[A-Z0-9]{1,4}$|\d")
-_NOT_GROUPS = frozenset({"The", "It", "They", "He", "She", "We", "This", "That", "Officials",
-                         "Police", "Witnesses", "Residents", "Sources", "Activists"})
-
-
-# "Gunmen on motorbikes stormed", "Suspected Islamist militants attacked", "fighters of the
-# Islamic State", "the militant group Hamas": an armed group a common noun names.
-_GROUP_NOUN = (r"(?:gunm[ae]n|militants|jihadists|rebels|insurgents|bandits|fighters|extremists|"
-               r"separatists|guerrill?as|militiam[ae]n|terrorists|(?P<org>group|movement|militia|"
-               r"faction|organi[sz]ation))")
-_GROUP_NAME = (r"(?-i:(?:[A-Z][\w'’-]*|(?:al|el)-\w+)"
-               r"(?:\s+(?:[A-Z][\w'’-]*|(?:al|wal|el)-\w+)){0,3})")
-_GROUP_NP = re.compile(
-    rf"(?P<mods>(?:(?:(?-i:[A-Z][\w'’-]*)|al-\w+|suspected|armed|heavily|unidentified|unknown|"
-    rf"masked|islamist|jihadist|militant|rebel|local)\s+){{0,4}}){_GROUP_NOUN}\b"
-    rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_GROUP_NAME}))?(?:,?\s+(?P<name>{_GROUP_NAME}))?", re.I)
-# what may stand between the start of a clause and its subject: "On Monday, dozens of gunmen"
-_SUBJECT_LEAD = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|then|when|after|as|since|while|but)\s+)(?:(?:the|some|several|a|"
-    r"group|band|dozens|hundreds|scores|of|at|least|more|than|about|around|[\d,]+|two|three|four|"
-    r"five|six|seven|eight|nine|ten)\s+)*$", re.I)
-_LEAD_WORDS = frozenset({"the", "some", "several", "a", "an", "no", "any", "another", "other",
-                         "suspected", "armed", "heavily", "unidentified", "unknown", "masked",
-                         "local", "on", "in", "at", "by", "dozens", "hundreds", "scores", "of"})
-# "militants were killed in an airstrike", "rebels said the army shelled": not the actor
-_NOT_THEIR_ACT = re.compile(r"\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?\w+(?:ed|en)\b|"
-                            r"\b(?:said|says|say|told|claimed|accused|blamed|denied)\b")
-
-
-def _armed_group(text: str, cs: int, ts: int, te: int, ce: int) -> str | None:
-    """An armed group a common noun names as the subject before the trigger, or after 'by'
-    following it ("the abduction of 200 girls by Boko Haram jihadists"), as written."""
-    for m in _GROUP_NP.finditer(text, max(cs, ts - 200), ts):
-        if _SUBJECT_LEAD.search(text, cs, m.start()) and not _NOT_THEIR_ACT.search(
-                text, m.end(), ts):
-            return _group_name(m)
-    if "by " in text[te:ce]:
-        for m in _GROUP_NP.finditer(text, te, min(ce, te + 160)):
-            if text[max(te, m.start() - 8) : m.start()].lower().endswith(("by ", "by the ")):
-                return _group_name(m)
-    return None
-
-
-def _group_name(m: re.Match[str]) -> str | None:
-    """The group's own name where the text gives one, else its noun with its proper
-    modifiers ("Houthi rebels"), generic words ("suspected", "armed") aside."""
-    for key in ("of", "name"):
-        if m.group(key) and m.group(key).split()[0] not in _CALENDAR:
-            return m.group(key)
-    mods = [w for w in m.group("mods").split() if w.lower() not in _LEAD_WORDS]
-    while mods and not mods[0][0].isupper():
-        mods.pop(0)
-    noun = m.group(0)[len(m.group("mods")):].split()[0].rstrip(",")
-    if m.group("org") and not mods:
-        return None  # "the group attacked": a name told before, not one given here
-    return " ".join([*mods, noun if mods else noun.lower()])
-
-
-def _group_actor(before: str, mentions: list[Mention]) -> str | None:
-    """A non-state actor named as the subject ("the Rapid Support Forces shelled", "Houthi
-    rebels attacked"), as written."""
-    m = _GROUP_SUBJECT.search(before)
-    if not m:
-        return None
-    name = m.group(1).strip()
-    while name.split(" ")[0] in ("The", "the", "of"):
-        name = name.split(" ", 1)[1] if " " in name else ""
-    if not name or name in _NOT_GROUPS or len(name) < 3 or name.endswith(("'s", "’s")):
-        return None
-    if _MODEL.search(name):
-        return None  # "two Iskander-M missiles hit": a weapon's model, not who fired it
-    if any(w in _CALENDAR for w in name.split()):
-        return None  # "Thursday's strikes", "a December attack"
-    if " " not in name and _everyday_word(name):
-        return None  # "Heavy shelling hit", "post-Cold War": a capitalised word, not a group
-    if any(mm.text in name or name in mm.text for mm in mentions):
-        return None  # a place or a state, handled as such
-    return name
-
-
-def _everyday_word(word: str) -> bool:
-    """Whether a word is common English in lower case (Zipf 4 or more: about once in ten
-    thousand words); group names (Hamas, Wagner, Taliban) are rarer."""
-    from gazetteer.index import default_gazetteer
-
-    return word.lower() in default_gazetteer().everyday
-
-
-def target_of(
-    text: str, te: int, ce: int, mentions: list[Mention], actor: str
-) -> str | None:
-    """The state named after the trigger, other than the actor ("severed ties with Ecuador")."""
-    for m in mentions:
-        cc = _country_of(m)
-        if te <= m.start < ce and cc and cc != actor and not _mediator(text, m):
-            return cc
-    return None
-
-
-def _speaker(
-    text: str, s: int, ts: int, mentions: list[Mention], actor: str | None
-) -> str | None:
-    """The state that reports an attack on itself: 'Pakistan said an Iranian attack...'."""
-    for m in mentions:
-        if s <= m.start < ts and _SPEAKER_AFTER.match(text[m.end : m.end + 30]):
-            cc = _country_of(m)
-            if cc and cc != actor:
-                return cc
-    return None
-
 
 _KIND_OF_AFTER = re.compile(
     r"\s+(?:city|town|village|port|capital|district|province|region|state)\s+of\s+[A-Z]"
@@ -907,9 +573,9 @@ def _place(
             continue
         kind = m.place.kind
         before = text[max(0, m.start - 30) : m.start]
-        locative = bool(_LOCATIVE_BEFORE.search(before))
+        locative = bool(parties.LOCATIVE_BEFORE.search(before))
         gap = m.start - te if m.start >= te else ts - m.end
-        if _FORCES_AFTER.match(text[m.end : m.end + 30]) or _BACKER_AFTER.match(
+        if _FORCES_AFTER.match(text[m.end : m.end + 30]) or parties.BACKER_AFTER.match(
             text[m.end : m.end + 12]
         ) or _PARTY_BEFORE.search(before):
             continue  # "US forces", "Iran-backed", "ties to Beijing": a party, not the place
@@ -972,7 +638,7 @@ def _date(
 # background, never the same event as this one's
 _EARLIER_TIME = re.compile(r"\b(?:last|previously|once|earlier)\s+(?:\w+\s+)?$", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|when|after|before|until|since|because)\b")
-_NUMBERS = {**_NUMBER_WORDS, "a": 1, "an": 1}
+_NUMBERS = {**NUMBER_WORDS, "a": 1, "an": 1}
 # "The visit came a day after Zelenskyy travelled to Bakhmut": the trip is a day before it
 _COUNTED_AFTER = re.compile(
     r"\b(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(days?|weeks?)\s+(after|before)\s+"
@@ -999,54 +665,6 @@ def _counted_from_last(
 
 
 _AGREED = re.compile(r"\bagree(?:d|s)? to\s+(?:\w+\s+)?$", re.I)
-# "China-brokered", "brokered by Oman": the go-between, not a party
-_MEDIATOR_AFTER = re.compile(r"[-‐‑–](?:brokered|mediated)\b")
-_MEDIATOR_BEFORE = re.compile(r"\b(?:brokered|mediated|hosted)\s+by\s+(?:the\s+)?$")
-
-
-def _mediator(text: str, m: Mention) -> bool:
-    return bool(_MEDIATOR_AFTER.match(text, m.end)
-                or _MEDIATOR_BEFORE.search(text, max(0, m.start - 20), m.start))
-
-
-def _partner(text: str, actor: Mention | None, mentions: list[Mention]) -> str | None:
-    """The state named with the actor as joint subject: 'Iran and Saudi Arabia agreed'."""
-    if actor is None:
-        return None
-    cc = _country_of(actor)
-    return next((oc for m in mentions if m.start > actor.end
-                 and text[actor.end : m.start] in (" and ", " & ")
-                 and (oc := _country_of(m)) and oc != cc), None)
-
-
-def _target(
-    type_: str, actor: str | None, place: Mention | None, text: str, te: int, ce: int,
-    mentions: list[Mention],
-) -> str | None:
-    if type_ not in ("strike", "attack", "visit", "diplomatic", "armed_clash"):
-        return None
-    if place is not None and place.place.country and place.place.country != actor:
-        return place.place.country
-    for m in mentions:
-        cc = _country_of(m)
-        if te <= m.start < ce and cc and cc != actor and not _mediator(text, m):
-            return cc
-    return None
-
-
-def _number(word: str) -> int | None:
-    word = word.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    return _NUMBER_WORDS.get(word)
-
-
-def _fatalities(clause: str) -> int | None:
-    """The largest death toll the clause states ("killed nine people", "at least 11 dead")."""
-    found = [n for pattern in _FATALITIES for m in pattern.finditer(clause)
-             if (n := _number(m.group(1))) is not None and n < 100_000]
-    return max(found) if found else None
-
 
 # ------------------------------------------------------------------------------ document
 

@@ -1,0 +1,46 @@
+"""Parties: the acting state, the claimant of an attack, the visitor's state."""
+
+from __future__ import annotations
+
+from geo import parties
+from geo.models import Mention, Place
+
+
+def _m(text: str, name: str, cc: str, kind: str = "country", role: str = "location") -> Mention:
+    at = text.index(name)
+    return Mention(name, at, at + len(name), Place(name, cc, None, 0.0, 0.0, kind), role, 1.0)
+
+
+def test_claimant_is_the_group_named_before_the_claim() -> None:
+    text = "The Shining Path claimed responsibility for the ambush."
+    at = parties.claim_at(text, 0, len(text))
+    assert at is not None
+    assert parties.claimant(text, 0, at, len(text), []) == "Shining Path"
+
+
+def test_a_denied_claim_is_no_claim() -> None:
+    text = "Chile has not claimed responsibility for the raid."
+    assert parties.claim_at(text, 0, len(text)) is None
+
+
+def test_guest_is_the_other_main_state() -> None:
+    assert parties.guest_of("AR", {"AR", "BR"}) == "BR"
+    assert parties.guest_of("CL", {"AR", "BR"}) is None
+
+
+def test_people_ties_a_titled_name_to_its_state() -> None:
+    text = "Peru's President Dina Boluarte arrived. Boluarte then left."
+    found = parties.people(text, [_m(text, "Peru", "PE")])
+    assert {(text[a:b], cc) for a, b, cc in found} >= {("Boluarte", "PE")}
+
+
+def test_partner_is_the_joint_subject() -> None:
+    text = "Chile and Bolivia agreed to restore ties."
+    chile, bolivia = _m(text, "Chile", "CL"), _m(text, "Bolivia", "BO")
+    assert parties.partner(text, chile, [chile, bolivia]) == "BO"
+
+
+def test_a_broker_is_not_the_target() -> None:
+    text = "restored ties in a deal brokered by Qatar"
+    qatar = _m(text, "Qatar", "QA")
+    assert parties.target_of(text, 0, len(text), [qatar], "CL") is None
