@@ -595,8 +595,9 @@ def _choose(
     # (-total, smaller kinds first, index, support, candidate): sorts best first on its own
     scored: list[tuple[float, int, int, float, Candidate]] = []
     head = it.candidates[0]
-    # a world capital's name: a namesake needs more than sharing the story's country
-    scale = head.prior if head.capital and head.place.population >= _WORLD_CITY else 0.0
+    # a world city's name: a namesake needs more than sharing the story's country
+    world = head.place.kind == "city" and head.place.population >= _WORLD_CITY
+    scale = head.prior if world else 0.0
     for c, fixed in zip(it.candidates, it.fixed, strict=True):
         damp = min(1.0, c.prior / scale) if scale and c is not head else 1.0
         support = _story_support(it, c, fixed, countries, admin1s, damp)
@@ -612,7 +613,7 @@ def _choose(
     _settle(it, scored[0][4], -scored[0][0], scored[0][3], -scored[1][0])
 
 
-#: A national capital this big is known the world over (London, Cairo, Lima).
+#: A city this big is known the world over (London, Cairo, Toronto).
 _WORLD_CITY = 1_000_000
 _NEAR_KINDS = frozenset(("city", "admin2", "facility"))
 

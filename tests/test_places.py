@@ -462,3 +462,10 @@ def test_cues_that_disagree_leave_a_name_to_the_story() -> None:
     found = [(m.place.country, m.place.kind) for m in extract_places(text)
              if m.text == "Georgia"]
     assert found == [("GE", "country")] * 2 + [("US", "admin1"), ("GE", "country")]
+
+
+def test_a_world_city_beats_a_village_of_the_story_country() -> None:
+    text = ("The United States reported new cases. Passengers arrived in Boston from Toronto "
+            "on Sunday, U.S. health officials said.")
+    found = {m.text: m.place.country for m in extract_places(text) if m.role == "location"}
+    assert found["Toronto"] == "CA"
