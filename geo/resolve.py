@@ -463,8 +463,13 @@ def _fix_all(text: str, items: list[Item], nearby: list[frozenset[str]]) -> None
     "travel to Victoria")."""
     shared: dict[tuple, list[float]] = {}
     cued: list[bool] = []
+    spelled = {top.idx for it in items if (top := it.candidates[0]).quality == PRIMARY}
+    cities: list[int | None] = []
     for it, local in zip(items, nearby, strict=True):
         it.local = local
+        city = (_namesake_city(it, spelled)
+                if it.cues.prev_word.lower() in _CITY_PREPOSITIONS else None)
+        cities.append(city)
         suffix = ctx.singular(it.cues.next_word.lower())
         if suffix == "and" or it.cues.comma_next:
             suffix = ctx.list_kind(text, it.end) or suffix
@@ -476,12 +481,14 @@ def _fix_all(text: str, items: list[Item], nearby: list[frozenset[str]]) -> None
         it.key = (it.spot.key_id, it.spot.acronym, it.cue_country,
                   tuple(c.idx for c in it.cue_container) if it.cue_container else (),
                   tuple(c.idx for c in it.cue_contained) if it.cue_contained else (),
-                  suffix, water, len(it.candidates), local)
+                  suffix, water, len(it.candidates), local, city)
         fixed = shared.get(it.key)
         if fixed is None:
             fixed = shared[it.key] = _fixed_support(it, suffix, water)
         it.fixed = fixed
     _pool_by_name(items, cued)
+    if any(c is not None for c in cities):
+        _prefer_namesake_cities(items, cued, cities)
 
 
 #: What may separate two names of one list: "Ohio, Texas and Utah", "eight in Alberta, one in
@@ -539,6 +546,44 @@ def _pool_by_name(items: list[Item], cued: list[bool]) -> None:
             it.fixed = [max(f, pooled.get(c.idx, f))
                         for c, f in zip(it.candidates, it.fixed or (), strict=True)]
             it.key = (*it.key, "pooled")
+
+
+#: Prepositions after which a province's name that is also its big city's short name is the
+#: city: "a meeting in New York", "flew to New York"; not "across New York".
+_CITY_PREPOSITIONS = frozenset("in at from to into via near".split())
+
+
+def _namesake_city(it: Item, spelled: set[int]) -> int | None:
+    """The candidate index of a big city that the name is only a short name of, when the name
+    is also the primary name of the city's own province ("New York": New York City, in New
+    York State), unless the story writes the city's full name elsewhere: then the short name
+    is the province."""
+    provinces = {(c.place.country, fold_name(c.place.name)) for c in it.candidates
+                 if c.place.kind == "admin1" and c.quality == PRIMARY}
+    if not provinces:
+        return None
+    for c in it.candidates:
+        p = c.place
+        if (p.kind == "city" and c.quality < PRIMARY and p.population >= _WORLD_CITY
+                and p.admin1 and (p.country, fold_name(p.admin1)) in provinces
+                and c.idx not in spelled):
+            return c.idx
+    return None
+
+
+def _prefer_namesake_cities(
+    items: list[Item], cued: list[bool], cities: list[int | None]
+) -> None:
+    """After a preposition, a province's name that is also its big city's short name is the
+    city ("a meeting in New York"), unless the story gives the name a cue elsewhere ("New
+    York state"): one sense per story."""
+    senses = {_name(it) for it, has_cue in zip(items, cued, strict=True) if has_cue}
+    for it, city in zip(items, cities, strict=True):
+        if city is None or _name(it) in senses or it.fixed is None:
+            continue
+        # weighed as if the name were its own, and as a big city beats its province
+        it.fixed = [f + prior(c.place, PRIMARY, c.capital) - c.prior + 0.15 if c.idx == city
+                    else f for c, f in zip(it.candidates, it.fixed, strict=True)]
 
 
 def _fixed_support(it: Item, suffix: str, water: bool) -> list[float]:

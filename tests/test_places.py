@@ -469,3 +469,14 @@ def test_a_world_city_beats_a_village_of_the_story_country() -> None:
             "on Sunday, U.S. health officials said.")
     found = {m.text: m.place.country for m in extract_places(text) if m.role == "location"}
     assert found["Toronto"] == "CA"
+
+
+def test_a_province_named_like_its_big_city_is_the_city_after_in() -> None:
+    meeting = "Brazil's envoy spoke at a meeting in Sao Paulo. Diplomats met in New York."
+    found = {m.text: m.place.kind for m in extract_places(meeting) if m.role == "location"}
+    assert found["New York"] == "city"
+    state = ("New York has 28 cases. Officials in New York state and New Jersey said "
+             "seven people died in New York since April.")
+    assert {m.place.kind for m in extract_places(state) if m.text == "New York"} == {"admin1"}
+    spelled = "Cases rose in New York City and on Long Island. A boy was treated in New York."
+    assert [m.place.kind for m in extract_places(spelled) if m.text == "New York"] == ["admin1"]
