@@ -55,7 +55,12 @@ _PARTY_BEFORE = re.compile(
     r"\b(?:ties|relations|links|solidarity|borders?|frontier)\s+(?:to|with)\s+(?:the\s+)?$|"
     # "a resident of the Hebron area", "a bomber flying over Kursk": not where it happened
     r"\b(?:residents?|natives?|citizens?)\s+of\s+(?:the\s+)?$|"
-    r"\b(?:launched|fired)\s+from\s+(?:the\s+)?$|\bflying\s+over\s+(?:[\w'’-]+\s+)?$", re.I)
+    r"\b(?:launched|fired)\s+from\s+(?:the\s+)?$|\bflying\s+over\s+(?:[\w'’-]+\s+)?$|"
+    # "told the Knesset", "a speech to parliament": where words were said, not where it happened
+    r"\b(?:told|addressed|briefed|speech\s+(?:to|in|at|before))\s+(?:the\s+)?$|"
+    # "tension over Taiwan", "a row with Algeria": what the parties are at odds about
+    r"\b(?:tensions?|disputes?|rows?|stand-?offs?|rifts?|spats?|feuds?)\s+(?:\w+\s+)?"
+    r"(?:over|with)\s+(?:the\s+)?$", re.I)
 _NO_PLACE_SUBTYPES = frozenset({"phone call"})
 # "ISLAMABAD, Jan 18 (Reuters) -": where the story was filed, not where anything happened.
 _DATELINE = re.compile(
@@ -268,6 +273,9 @@ def _report(
         return None  # "has been attacked by bandits several times": a habit, not one event
     if trig.type == "visit" and _FORCES_BEFORE.search(before):
         return None  # "when troops arrived in the town": a deployment, not a visit
+    if trig.subtype == "visit" and any(r.type == "visit" for r in earlier) and _THE_VISIT.search(
+            text, max(cs, ts - 30), ts) and not _VISIT_TO.match(text, te):
+        return None  # "The visit comes at a time of tension over X": the trip told before
     if text[ts:te].lower() == "landed in" and _CRAFT.search(before):
         return None  # "the plane landed in Vilnius": a flight, not a visit
     # "said the attack killed three", not "said the rebels attacked": a noun after 'the'
@@ -486,6 +494,9 @@ _STATE_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|also|formally|strongly|offic
 _FORCES_BEFORE = re.compile(
     r"\b(?:troops|soldiers|forces|police|policemen|fighters|militants|rebels|reinforcements|"
     r"tanks|units|convoys?)\s+(?:\w+\s+)?$", re.I)
+# "the visit", "his state visit" without "to X" after it: a trip the story has told already
+_THE_VISIT = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+(?:[\w-]+\s+)?$", re.I)
+_VISIT_TO = re.compile(r"\s+(?:to|in|of)\b")
 _CRAFT = re.compile(r"\b(?:plane|flight|aircraft|airliner|jet|helicopter)s?\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]{2,}[\"”]")
 

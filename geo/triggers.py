@@ -87,8 +87,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\b(?:hit|targeted|pounded)\s+(?:[\w'-]+\s+){0,4}?(?:air ?bases?|military bases?|bases|"
        r"(?:training |militant |army )?camps?|targets|positions|airfields?|depots?|"
        r"hideouts?|barracks)\b", 0.75),
+    # "shooting at protesters", not "killed in a shooting at a mall" (a gunman's attack)
     _t("strike", "exchange of fire", "190", ("exchang", "shooting at", "firing at"),
-       r"\bexchang\w* (?:of )?fire\b|\bshooting at\b|\bfiring at\b", 0.7),
+       r"\bexchang\w* (?:of )?fire\b|(?<!\bin )(?<!\ba )(?<!\bthe )(?<!\bmass )\bshooting at\b|"
+       r"\bfiring at\b", 0.7),
     # attacks by groups
     _t("attack", "bombing", "183", ("bomb", "explosion"),
        r"\b(?:suicide |car |roadside )?bombings?\b|\bbomb (?:blast|attack)s?\b|"
@@ -104,7 +106,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("attack", "water cannon", "175", ("water cannon",), r"\bwater cannons?\b", 0.75),
     _t("attack", "shooting", "180", ("opened fire", "shot dead", "shooting", "gunm", "shooter"),
        r"\bopened fire\b|\bshot dead\b|\bmass shootings?\b|\bgunm[ae]n (?:\w+ ){0,2}(?:killed|"
-       r"shot|wounded)\b|\bshooter (?:\w+ ){0,2}(?:killed|shot)\b", 0.8),
+       r"shot|wounded)\b|\bshooter (?:\w+ ){0,2}(?:killed|shot)\b|"
+       r"\b(?:killed|wounded|injured|dead|died) in (?:an? |the )?shootings?\b", 0.8),
     # "rammed his car into pedestrians", "began stabbing people"
     _t("attack", "ramming attack", "180", ("ramm",),
        r"\brammed (?:his|her|their|an?|the) (?:\w+ )?(?:car|vehicle|truck|lorry|van|tractor|"
@@ -126,7 +129,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"government|policy|policies|decision|critics|media|remarks|comments|record)\b"
        r"(?!'|\u2019))|"
        r"\bcounterattacks?\b|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|\btargeting\b|"
-       r"\bassault(?:s|ed)?\b", 0.6),
+       # "a ban on assault weapons": a kind of gun, not an assault
+       r"\bassault(?:s|ed)?\b(?! (?:weapons?|rifles?|guns?|style|charges?)\b)", 0.6),
     # armed clashes and wars
     _t("armed_clash", "clashes", "190", ("clash", "battle", "firefight", "skirmish"),
        r"\bclash(?:es|ed)?\b|\bgun ?battles?\b|\bfirefights?\b|\bskirmish(?:es)?\b", 0.8),
@@ -192,7 +196,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\bprotest(?:s|ed|ers|ing)?\b|\brall(?:y|ies|ied)\b|\bdemonstrat(?:ion|ions|ors|ed)\b|"
        r"\bmarch(?:ed|es|ing)? (?:again |peacefully |together )?(?:on|through|to|from|around|"
        r"along|past)\b", 0.75),
-    _t("protest", "vigil", "141", ("vigil",), r"\bvigils?\b", 0.7),
+    # a prayer vigil mourns or prays; it protests nothing
+    _t("protest", "vigil", "141", ("vigil",),
+       r"(?<!prayer )(?<!memorial )(?<!interfaith )\bvigils?\b", 0.7),
     # "burned a copy of the Quran outside the embassy", "effigies were burned"
     _t("protest", "burning", "141", ("burn",),
        r"\bburn(?:ed|t|s|ing)? (?:a copy of |copies of |pages of |pages from )?(?:the |an? |his |"
@@ -229,6 +235,9 @@ NOT_AN_EVENT = re.compile(
     r"\b(?:not|n't|never|no|without|threaten(?:ed|s|ing)? to|could|might|may|if|unless|"
     r"fears? (?:of|that)|concerns? (?:about|over|of|that)|risk of|threat of|prospect of|avoid|"
     r"prevent|averting|wider|broader|full-blown|potential|possible|any|end (?:to|of)|"
+    # "concerned by allegations that protesters had been abducted", "ready for peace talks"
+    r"concerned (?:by|about|over|at)|allegations? (?:that|of)|(?:ready|readiness|willing|"
+    r"willingness) (?:for|to)|"
     r"from \w+ing(?: over)? into|(?:to|help|helps|helped) end)\b"
     r"[\w\s,'-]{0,30}$"
     # "fleeing an expected offensive" (but "is expected to visit" is a plan, see PLANNED)

@@ -634,3 +634,48 @@ def test_a_bomber_who_struck_made_a_bombing_not_a_military_strike() -> None:
     assert (e.subtype, e.place.name if e.place else None, e.date) == (
         "bombing", "Mogadishu", date(2024, 3, 9))
     assert not [x for x in _events(text, date(2024, 3, 10)) if x.type == "strike"]
+
+
+# ------------------------------------------------------------------------------ statements
+
+
+@pytest.mark.parametrize("text", [
+    "The governor again urged lawmakers in Columbus to pass a ban on assault rifles.",
+    "On Sunday, hundreds of people gathered for a prayer vigil at a church in Uvalde.",
+    "The envoys said in Harare that they were concerned by allegations that journalists had "
+    "been abducted.",
+    "In Moscow, the Kremlin said it saw no sign that Kyiv was ready for peace talks.",
+])
+def test_words_ceremonies_and_mourning_are_no_event(text: str) -> None:
+    assert _events(text, date(2024, 6, 2)) == []
+
+
+def test_killed_in_a_shooting_at_a_place_is_a_gunman_s_attack() -> None:
+    e = _one("Five killed in shooting at Colorado Springs nightclub", date(2022, 11, 20),
+             "attack")
+    assert (e.subtype, e.place.name if e.place else None) == ("shooting", "Colorado Springs")
+    assert not [x for x in _events("Five killed in shooting at Colorado Springs nightclub",
+                                   date(2022, 11, 20)) if x.type == "strike"]
+
+
+def test_the_building_a_speech_was_given_in_is_not_where_the_bombing_was() -> None:
+    e = _one("The mayor told the White House on Monday that the bombing had shocked the city.",
+             date(2024, 6, 3), "attack")
+    assert e.place is None
+
+
+@pytest.mark.parametrize("text", [
+    "Students marched on Wednesday during a row over Taiwan.",
+    "Protests broke out on Wednesday amid tensions with Serbia.",
+])
+def test_what_tension_is_over_is_not_where_a_protest_was(text: str) -> None:
+    assert _one(text, date(2024, 6, 6), "protest").place is None
+
+
+def test_the_visit_named_again_is_not_a_second_trip() -> None:
+    text = ("Indian Prime Minister Narendra Modi arrived in Canberra on Tuesday. "
+            "The visit comes at a time of tension over Fiji. "
+            "State media gave the visit wide coverage, praising Modi for shunning Beijing.")
+    visits = [e for e in _events(text, date(2024, 6, 4)) if e.type == "visit"]
+    assert [e.place.name if e.place else None for e in visits] == ["Canberra"]
+
