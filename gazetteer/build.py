@@ -22,7 +22,7 @@ from pathlib import Path
 
 import marisa_trie
 
-from gazetteer import counties, sources
+from gazetteer import counties, normalize, sources
 from gazetteer.normalize import name_keys
 from gazetteer.sources import Entry
 
@@ -44,14 +44,21 @@ def cache_dir() -> Path:
     return Path(base) / "geo"
 
 
+def _code_digest() -> str:
+    h = hashlib.sha1(BUILD_VERSION.encode())
+    for module in (__file__, sources.__file__, counties.__file__, normalize.__file__):
+        h.update(Path(module).read_bytes())
+    return h.hexdigest()
+
+
+#: Read once, when this code is imported: a process that loaded older builder code must not
+#: file the index it builds under the name of the code on disk now.
+_CODE_DIGEST = _code_digest()
+
+
 def builder_digest() -> str:
     """A digest of the builder's version and code: an index from other code is another's."""
-    h = hashlib.sha1(BUILD_VERSION.encode())
-    h.update(Path(__file__).read_bytes())
-    h.update((Path(__file__).parent / "sources.py").read_bytes())
-    h.update((Path(__file__).parent / "counties.py").read_bytes())
-    h.update((Path(__file__).parent / "normalize.py").read_bytes())
-    return h.hexdigest()
+    return _CODE_DIGEST
 
 
 def fingerprint(extra: Iterable[Path] = ()) -> str:

@@ -151,3 +151,13 @@ def test_a_subdivision_never_takes_a_sibling_s_name() -> None:
 @pytest.mark.parametrize("acronym", ["CNN", "BST", "IDF"])
 def test_a_news_acronym_is_no_province_code(acronym: str) -> None:
     assert default_gazetteer().lookup(acronym) == []
+
+
+def test_the_builder_digest_is_the_imported_code_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that imported the builder before its files changed names its index after the
+    code it runs, not after the files on disk now: else a stale index takes the new name."""
+    from gazetteer.build import builder_digest
+
+    before = builder_digest()
+    monkeypatch.setattr(Path, "read_bytes", lambda self: b"edited since")
+    assert builder_digest() == before
