@@ -97,6 +97,11 @@ class _Report:
     fatalities: int | None
     confidence: float
     background: bool = False
+    #: the date is the one a statement was made on ("officials said on Monday"): the event's
+    #: day is no later, and a date the text gives the event itself is better
+    said: bool = False
+    #: told as another incident than those before ("In a separate incident on Monday")
+    distinct: bool = False
 
 
 def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
@@ -157,11 +162,16 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
 _RANK = {id(t): n for n, t in enumerate(TRIGGERS)}
 
 
+# "(2200 GMT Saturday)": the local time told again on another clock, not another day
+_CLOCK_CONVERSION = re.compile(r"\(\s*[\d:.]*\s*(?:GMT|UTC)\b[^()]*$")
+
+
 def _dates_in(text: str, s: int, e: int, published: date | None) -> list[TimeExpression]:
     """Time phrases of one sentence, with offsets into the whole text. Only sentences that
     report an event are searched: dates cost more than anything else here."""
     return [dataclasses.replace(d, start=d.start + s, end=d.end + s)
-            for d in find_dates(text[s:e], published)]
+            for d in find_dates(text[s:e], published)
+            if not _CLOCK_CONVERSION.search(text[s:e], max(0, d.start - 12), d.end)]
 
 
 def _trigger_hits(text: str) -> list[tuple[Trigger, int, int]]:
@@ -390,8 +400,11 @@ def _report(
     if target is None and type_ in _VIOLENT:
         target = parties.speaker(text, s, ts, mentions, actor)
     confidence = trig.weight * (0.6 + 0.2 * (place is not None) + 0.2 * (when is not None))
+    said = bool(when and when.start > 0 and _SAID_BEFORE.search(
+        text, max(s, when.start - 40), when.start))
     return _Report(trig, ts, te, sentence, type_, subtype, cameo, place, when,
-                   "planned" if planned else "occurred", actor, target, fatalities, confidence)
+                   "planned" if planned else "occurred", actor, target, fatalities, confidence,
+                   said=said, distinct=bool(_SEPARATE.search(text, s, ts)))
 
 
 
@@ -616,6 +629,11 @@ def _place(
     return max(inner, key=lambda x: x[0])[1] if inner else top
 
 
+_SEPARATE = re.compile(r"\b(?:in|during)\s+(?:a|another)\s+(?:separate|unrelated|different)\s+"
+                       r"(?:incident|attack|development|episode)\b", re.I)
+# "officials said on Monday", "told the Knesset on Monday", "said in a statement on Friday"
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated|added)\s+"
+                          r"(?:[\w'’-]+\s+){0,3}?$")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
 
 
@@ -734,6 +752,8 @@ def _same_type(a: str, b: str) -> bool:
 def _same_event(a: _Report, b: _Report) -> bool:
     if not _same_type(a.type, b.type) or a.background != b.background:
         return False
+    if (a.distinct or b.distinct) and a.sentence != b.sentence:
+        return False
     if a.type != b.type and not (
         (a.actor and a.actor == b.actor)
         or (a.target and a.target == b.target and a.when and b.when and a.when.date
@@ -753,7 +773,15 @@ def _same_event(a: _Report, b: _Report) -> bool:
     if a.type == "visit" and _days_apart(a.when, b.when):
         return False  # a state visit's days: arrival in the capital, then the talks
     # a report naming no place, a day apart from another, is another day's incident
-    return (a.place is not None and b.place is not None) or not _days_apart(a.when, b.when)
+    return (a.place is not None and b.place is not None) or _told_later(a, b) or _told_later(
+        b, a) or not _days_apart(a.when, b.when)
+
+
+def _told_later(a: _Report, b: _Report) -> bool:
+    """Whether a's date is that of a statement made no earlier than b's event: Monday's
+    words about Sunday night's strike tell of it, not of another day's."""
+    return bool(a.said and a.when and b.when and a.when.date and b.when.date
+                and a.when.date >= b.when.date)
 
 
 def _known_alike(a: _Report, b: _Report) -> bool:
@@ -816,7 +844,7 @@ def _combine(group: list[_Report]) -> _Report:
                                            if r.place else -1, -r.start))
     dated = [r for r in group if r.when and r.when.date]
     when_from = max(dated, key=lambda r: ({"day": 4, "week": 3, "month": 2, "year": 1}.get(
-        r.when.precision, 0), -r.start)) if dated else best  # type: ignore[union-attr]
+        r.when.precision, 0), not r.said, -r.start)) if dated else best  # type: ignore[union-attr]
     occurred = any(r.status == "occurred" for r in group)
     typed = next((r for r in group if r.type == "strike"), best)
     fatalities = [r.fatalities for r in group if r.fatalities is not None]

@@ -679,3 +679,26 @@ def test_the_visit_named_again_is_not_a_second_trip() -> None:
     visits = [e for e in _events(text, date(2024, 6, 4)) if e.type == "visit"]
     assert [e.place.name if e.place else None for e in visits] == ["Canberra"]
 
+
+# ------------------------------------------------------------------------------ said on
+
+
+def test_the_day_a_strike_is_told_gives_way_to_its_own_day() -> None:
+    text = ("A missile strike on a hotel in Kharkiv killed three people, officials said on "
+            "Friday. The strike on Thursday night hit the hotel in central Kharkiv.")
+    e = _one(text, date(2024, 5, 31), "strike")
+    assert e.date == date(2024, 5, 30)
+
+
+def test_a_time_told_again_in_gmt_is_not_another_day() -> None:
+    e = _one("A drone strike hit a market in Idlib at around 1 a.m. (2200 GMT Monday), local "
+             "officials said on Tuesday.", date(2024, 6, 4), "strike")
+    assert e.date == date(2024, 6, 4)
+
+
+def test_a_separate_incident_is_another_event() -> None:
+    text = ("An air strike hit a camp in Khan Younis on Sunday night, killing 12 people. "
+            "In a separate incident on Monday, a soldier was killed in an exchange of fire "
+            "near Khan Younis.")
+    strikes = [e for e in _events(text, date(2024, 5, 27)) if e.type == "strike"]
+    assert len(strikes) == 2
