@@ -23,7 +23,7 @@ from pathlib import Path
 import marisa_trie
 
 from gazetteer import counties, normalize, sources
-from gazetteer.normalize import name_keys
+from gazetteer.normalize import fold_name, name_keys
 from gazetteer.sources import Entry
 
 #: Bump when the index layout or the build rules change.
@@ -153,7 +153,34 @@ def _names(e: Entry) -> list[tuple[str, int]]:
         from wordfreq import zipf_frequency
 
         alts = [a for a in alts if " " in a or zipf_frequency(a, "en") < _FREQUENT_ALTERNATE]
-    return [(e.name, PRIMARY)] + [(a, ALTERNATE) for a in alts]
+    press = arabic_press_forms(e.name) if e.country in ARABIC_ROMANISED else []
+    return [(e.name, PRIMARY)] + [(a, ALTERNATE) for a in alts] + press
+
+
+#: Countries whose place names GeoNames romanises from Arabic (BGN/PCGN: "Sūsah", "Al Marj").
+ARABIC_ROMANISED = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
+#: The Arabic article as romanised before a name: "Al Marj", "Az Zāwiyah", "El Arish".
+_ARTICLE = re.compile(r"^(?:[AE][lnrstdz]|Ash|Adh|Ath|Aẓ|Aḑ|Aţ|Aş)[ -](?=\w{4})")
+
+
+def arabic_press_forms(name: str) -> list[tuple[str, int]]:
+    """The spellings news gives an Arabic place name GeoNames spells otherwise: the feminine
+    ending without its 'h' ("Sūsah" → "Susa", as a curated alias would be), and the name
+    without its article ("Al Marj" → "Marj", weaker: the bare word may be a person's)."""
+    forms: list[tuple[str, int]] = []
+    plain = name[:-1] if len(name) >= 5 and name.endswith("ah") else None
+    if plain:
+        forms.append((plain, ALIAS))
+    m = _ARTICLE.match(name)
+    if m:
+        from wordfreq import zipf_frequency
+
+        for bare in (name[m.end():], plain[m.end():] if plain else None):
+            if (bare and " " not in bare
+                    and zipf_frequency(fold_name(bare), "en") < _FREQUENT_ALTERNATE):
+                forms.append((bare, ALTERNATE))
+    return forms
 
 
 def compile_index(entries: list[Entry]) -> tuple[marisa_trie.Trie, dict]:

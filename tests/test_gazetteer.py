@@ -161,3 +161,15 @@ def test_the_builder_digest_is_the_imported_code_s(monkeypatch: pytest.MonkeyPat
     before = builder_digest()
     monkeypatch.setattr(Path, "read_bytes", lambda self: b"edited since")
     assert builder_digest() == before
+
+
+def test_arabic_names_are_found_as_the_press_spells_them() -> None:
+    """GeoNames writes 'Al Marj' and 'Qandulah'; news writes 'Marj' and 'Qandula'."""
+    from gazetteer.build import ALIAS, ALTERNATE, arabic_press_forms
+
+    assert arabic_press_forms("Qandulah") == [("Qandula", ALIAS)]
+    assert arabic_press_forms("Al Marj") == [("Marj", ALTERNATE)]
+    assert arabic_press_forms("Al Hussein") == []  # a bare name frequent in English is a person
+    g = default_gazetteer()
+    for name in ("Marj", "Qandula"):
+        assert [c.place.country for c in g.lookup(name)][:1] == ["LY"], name

@@ -480,3 +480,10 @@ def test_a_province_named_like_its_big_city_is_the_city_after_in() -> None:
     assert {m.place.kind for m in extract_places(state) if m.text == "New York"} == {"admin1"}
     spelled = "Cases rose in New York City and on Long Island. A boy was treated in New York."
     assert [m.place.kind for m in extract_places(spelled) if m.text == "New York"] == ["admin1"]
+
+
+def test_small_arab_towns_the_press_spells_its_own_way_are_found() -> None:
+    text = ("Storm damage was reported in Abraq, Qirnada and Qandula, east of Benghazi, "
+            "Libyan officials said.")
+    found = {m.text: m.place.country for m in extract_places(text) if m.role == "location"}
+    assert (found.get("Abraq"), found.get("Qirnada"), found.get("Qandula")) == ("LY",) * 3
