@@ -369,7 +369,8 @@ def _report(
     elif subtype == "talks" and actor is None and not parties.target_of(
             text, te, ce, clause_mentions, ""):
         return None  # a council's meeting: no state takes part
-    visitor = parties.visitor(text, trig, (s, e), (cs, ce), ts, te, people) if type_ == "visit" \
+    visitor = parties.visitor(text, trig, (s, e), (cs, ce), ts, te, people,
+                              place.place.country if place else None) if type_ == "visit" \
         else None
     if visitor:  # "Ukrainian President Volodymyr Zelenskyy travelled to Bakhmut": his state
         actor = visitor

@@ -84,6 +84,7 @@ def people(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]
 _HOST_BEFORE = re.compile(r"\b(?:met|meets|meet|meeting|with|welcomed|hosted|by)\s+"
                           r"(?:[A-Z][\w.'’-]*\s+){0,4}$")
 _HE_SHE = re.compile(r"\b(?:he|she|He|She)\b")
+_HIM = re.compile(r"\s+(?:him|her)\b")
 
 _CLAIM = re.compile(r"\b(?:claimed|claims|claiming|admitted|accepted|took)\s+(?:\w+\s+)?"
                     r"responsibility\b")
@@ -120,20 +121,25 @@ def guest_of(host: str | None, main: set[str]) -> str | None:
 
 def visitor(
     text: str, trig: Trigger, sentence: tuple[int, int], clause: tuple[int, int], ts: int,
-    te: int, people: Sequence[tuple[int, int, str]],
+    te: int, people: Sequence[tuple[int, int, str]], host: str | None = None,
 ) -> str | None:
     """The state of the named title holder who makes a visit: the subject before the verb
-    ("Modi arrived", or "he" after him), the guest after it for a host ("hosted Modi")."""
+    ("Modi arrived", or "he" after him), the guest after it for a host ("hosted Modi"); never
+    one of the host state where the visit is (Xi, named in 'Macron's state visit in Beijing')
+    when one of another state is named."""
     if not people:
         return None
     s, _ = sentence
     cs, ce = clause
     if trig.subtype == "hosted visit":
-        return next((cc for a, _, cc in people if ts <= a < ce), None)
+        guest = next((cc for a, _, cc in people if ts <= a < ce), None)
+        if guest is None and _HIM.match(text, te):  # "Xi will host him": the one named before
+            guest = next((cc for a, _, cc in people if s <= a < ts and cc != host), None)
+        return guest
     before = [cc for a, _, cc in people if s <= a < ts
               and not _HOST_BEFORE.search(text, max(s, a - 50), a)]
-    if before:
-        return before[-1]
+    if before:  # a leader travelling at home is one of the host's, if no one else is named
+        return next((cc for cc in reversed(before) if cc != host), before[-1])
     if _HE_SHE.search(text, cs, ts):
         return next((cc for a, _, cc in reversed(people) if a < s and s - a < 1500), None)
     return None

@@ -702,3 +702,26 @@ def test_a_separate_incident_is_another_event() -> None:
             "near Khan Younis.")
     strikes = [e for e in _events(text, date(2024, 5, 27)) if e.type == "strike"]
     assert len(strikes) == 2
+
+
+# ------------------------------------------------------------------------------ visitor and host
+
+
+def test_the_visitor_is_not_the_host_named_first_in_the_sentence() -> None:
+    e = _one("German Chancellor Olaf Scholz called on Indian Prime Minister Narendra Modi on "
+             "Tuesday to help end the war, as the two leaders held talks in New Delhi during a "
+             "two-day state visit.", date(2024, 6, 4), "visit")
+    assert (e.actor, e.target) == ("DE", "IN")
+
+
+def test_the_guest_a_host_receives_as_him_is_the_one_named_before() -> None:
+    text = ("German Chancellor Olaf Scholz met Indian Prime Minister Narendra Modi. On Friday, "
+            "Scholz will fly to the city of Bengaluru, where Modi will host him for a dinner.")
+    e = _one(text, date(2024, 6, 4), "visit")
+    assert (e.actor, e.target, e.status) == ("DE", "IN", "planned")
+
+
+def test_a_leader_travelling_at_home_is_still_the_visitor() -> None:
+    e = _one("Ukrainian President Volodymyr Zelenskiy travelled to Kharkiv on Monday.",
+             date(2024, 6, 4), "visit")
+    assert (e.actor, e.target) == ("UA", None)
