@@ -121,6 +121,7 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     spans = sentences(text)
     claims = "responsibility" in text
     scenes: dict[int, tuple[set[str], list[TimeExpression]]] = {}
+    lede: _Report | None = None
     for n, (s, e) in enumerate(spans):
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
         if claims and reports and "responsibility" in text[s:e] and not in_ranges(s, boiler):
@@ -148,11 +149,45 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
             for one in [report, *_listed(text, report, in_sentence)]:
                 one.background = _is_background(one, main) or bool(
                     _EARLIER_TIME.search(text, max(s, ts - 25), ts))
+                if lede is None and n <= 3:
+                    lede = one if _is_lede(one, doc.published) else None
+                elif lede is not None and not sentence_dates and _of_the_lede(
+                        text, s, e, one, lede):
+                    one.when = lede.when  # "Demonstrators also marched in Mombasa": that day
                 reports.append(one)
         scenes[n] = ({t.type for t, _, _ in triggers}, sentence_dates)
     events = [_with_actor_place(_with_target_place(r, places), places)
               for r in _consolidate(reports)]
     return [_to_event(doc, r, text) for r in events]
+
+
+def _is_lede(r: _Report, published: date | None) -> bool:
+    """Whether a report of the story's opening tells its main event, of a known day: a
+    strike, attack, clash or protest that happened, placed and dated to the day."""
+    when = r.when
+    return bool(when and when.date and when.precision == "day" and when.relative_days is None
+                and not r.background and r.status == "occurred" and r.place is not None
+                and r.type in _VIOLENT - {"conflict"} | {"protest"}
+                and (published is None or when.date <= published))
+
+
+# "for years", "has been shelled", "earlier", "the 2014 abduction": another time than the story's
+_OTHER_TIME = re.compile(r"\b(?:earlier|previously|last|ago|since|before|once|former|"
+                         r"years?|months?|weeks?|has|have|history|(?:1[89]|20)\d\d)\b", re.I)
+
+
+def _of_the_lede(text: str, s: int, e: int, r: _Report, lede: _Report) -> bool:
+    """Whether an undated report in a sentence that names no time tells more of the lede's
+    day: one of its kind in the same country ("Azerbaijan said Armenian forces had shelled
+    the Terter district", after the lede's strike on Ganja)."""
+    if r.when is not None or r.background or r.status != "occurred" or r.place is None:
+        return False
+    if r.type != lede.type and not (r.type in _VIOLENT and lede.type in _VIOLENT):
+        return False
+    if r.type == "conflict" or _OTHER_TIME.search(text, s, e):
+        return False
+    assert lede.place is not None
+    return r.place.place.country == lede.place.place.country is not None
 
 
 # ------------------------------------------------------------------------------ triggers

@@ -725,3 +725,27 @@ def test_a_leader_travelling_at_home_is_still_the_visitor() -> None:
     e = _one("Ukrainian President Volodymyr Zelenskiy travelled to Kharkiv on Monday.",
              date(2024, 6, 4), "visit")
     assert (e.actor, e.target) == ("UA", None)
+
+
+# ------------------------------------------------------------------------------ the lede's day
+
+
+def test_an_undated_report_of_the_lede_s_kind_takes_the_lede_s_day() -> None:
+    text = ("LAGOS, Aug 2 (Reuters) - Thousands of protesters rallied in Lagos on Tuesday "
+            "against fuel prices.\n\nThe protests spread beyond the city. Demonstrators "
+            "marched in the city of Ibadan and in Kano.")
+    dates = {e.place.name: e.date for e in _events(text, date(2023, 8, 2))
+             if e.type == "protest" and e.place}
+    assert dates.get("Ibadan") == date(2023, 8, 1)
+
+
+@pytest.mark.parametrize("later", [
+    "Demonstrators have marched in Ibadan for weeks.",
+    "The 2012 protests in Ibadan drew thousands.",
+])
+def test_a_report_of_another_time_does_not_take_the_lede_s_day(later: str) -> None:
+    text = ("LAGOS, Aug 2 (Reuters) - Thousands of protesters rallied in Lagos on Tuesday "
+            "against fuel prices.\n\n" + later)
+    dates = {e.place.name: e.date for e in _events(text, date(2023, 8, 2))
+             if e.type == "protest" and e.place}
+    assert dates.get("Ibadan", "absent") in (None, "absent", date(2012, 1, 1))
