@@ -38,18 +38,25 @@ _BIO = re.compile(
 _STAMP_LINE = re.compile(r"^[ \t]*-?\s*Published\s*\d[^\n]*$", re.MULTILINE)
 
 
-# Wire credits: "(Reporting by Alexandra Valencia in Quito; Editing by Daniel Wallis)",
+# Wire credits: "(Reporting by Alexandra Valencia in Quito; Editing by Daniel Wallis)", "With
+# files from Ann Roy in Regina" (Canadian Press),
 # "Associated Press writer Jon Gambrell in Dubai contributed to this report." The places in
 # them are where the reporters sat, not where the story happened.
 _CREDIT = re.compile(
     r"\((?:Additional )?(?:[Rr]eporting|Writing|Editing|Compiled|Reported) by\b[^()]*\)"
 )
 _CREDIT_LINE = re.compile(
-    r"^[ \t]*(?:(?:Additional )?[Rr]eporting by|Writing by|Editing by)\b[^\n]*$", re.MULTILINE
+    r"^[ \t]*(?:[-–—•*][ \t]*)?(?:(?:Additional )?[Rr]eporting by|Writing by|Editing by"
+    r"|[Ww]ith files from)\b[^\n]*$", re.MULTILINE
 )
-# A byline: "By Paul Kirby, BBC News", "By MATTHEW LEE" — a short line of capitalised words.
-_BYLINE = re.compile(r"^[ \t]*By\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s+(?:and|&)\s+)?){1,8}$",
-                     re.MULTILINE)
+# A byline: "By Paul Kirby, BBC News", "By MATTHEW LEE", "By Ana Ruiz in Lima and Tom Hale
+# in Quito" — a short line of capitalised words, where each writer may say where they sat.
+_BYLINE = re.compile(r"^[ \t]*By[ \t]+(?:(?:[A-Z][\w.'’-]*(?![\w.'’-])|in(?=[ \t]+[A-Z]))"
+                     r"(?:[ \t]+|,[ \t]*|[ \t]+(?:and|&)[ \t]+)?){1,14}$", re.MULTILINE)
+# The other cities of a shared dateline, "KHARTOUM/WASHINGTON, April 23 (Reuters) -": where
+# the co-writers sat. The first city is where the story is told from.
+_DATELINE_MORE = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]*[A-Z]((?:/[A-Z][A-Z.'’ -]*[A-Z])+),? ")
+_DATELINE_MORE_NL = re.compile("\n" + _DATELINE_MORE.pattern)
 _CONTRIBUTED = re.compile(r"contributed (?:to )?(?:this )?(?:report|reporting|story)\b")
 
 
@@ -79,6 +86,10 @@ def boilerplate_ranges(text: str) -> tuple[tuple[int, int], ...]:
             ranges.append(first.span())
         ranges.extend(m.span(1) for m in other_lines.finditer(text))
     ranges.extend(m.span() for m in _CREDIT.finditer(text))
+    first = _DATELINE_MORE.match(text)
+    if first:
+        ranges.append(first.span(1))
+    ranges.extend(m.span(1) for m in _DATELINE_MORE_NL.finditer(text))
     for m in _CONTRIBUTED.finditer(text):  # the whole line it ends
         end = text.find("\n", m.end())
         ranges.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end))

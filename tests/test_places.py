@@ -487,3 +487,20 @@ def test_small_arab_towns_the_press_spells_its_own_way_are_found() -> None:
             "Libyan officials said.")
     found = {m.text: m.place.country for m in extract_places(text) if m.role == "location"}
     assert (found.get("Abraq"), found.get("Qirnada"), found.get("Qandula")) == ("LY",) * 3
+
+
+def test_where_the_writers_sat_is_boilerplate() -> None:
+    text = ("Floods cut roads in Ecuador\n\nBy Ana Ruiz in Lima and Tom Hale in Bogota\n\n"
+            "Floods cut the road between Guayaquil and Cuenca on Monday.\n")
+    roles = {m.text: m.role for m in extract_places(text) if m.role != "demonym"}
+    assert roles == {"Ecuador": "location", "Lima": "boilerplate", "Bogota": "boilerplate",
+                     "Guayaquil": "location", "Cuenca": "location"}
+    credit = ("Wildfires forced evacuations near Kelowna on Sunday.\n\n"
+              "- With files from Ann Roy in Regina and Jo Tse in Halifax\n")
+    roles = {m.text: m.role for m in extract_places(credit)}
+    assert roles == {"Kelowna": "location", "Regina": "boilerplate", "Halifax": "boilerplate"}
+    wire = ("BEIRUT/LONDON, May 3 (Reuters) - Israeli jets struck a village near Tyre in "
+            "southern Lebanon on Friday, the army said.")
+    roles = {m.text: m.role for m in extract_places(wire) if m.role != "demonym"}
+    assert (roles["BEIRUT"], roles["LONDON"], roles["Tyre"]) == (
+        "location", "boilerplate", "location")
