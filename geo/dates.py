@@ -210,7 +210,9 @@ _FUTURE = re.compile(
     r"\b(?:will|would(?!\s+have)|shall|won't|wouldn't(?!\s+have)|going\s+to|to\s+be\s+held"
     r"|(?:is|are|was|were|be|been)\s+(?:set|due|likely)\s+to"
     r"|(?:scheduled|expected|slated|poised|planning|plans?|intends?|intending|aims?"
-    r"|agreed|promised|pledged|vowed|hopes?)\s+to|(?:is|are)\s+to)\b|'ll\b|’ll\b",
+    r"|agreed|promised|pledged|vowed|hopes?)\s+to|(?:is|are)\s+to"
+    # "has invited Yoon to attend the summit in May": the invitation is to what comes
+    r"|invit(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,3}?to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(

@@ -263,6 +263,7 @@ PLANNED = re.compile(
     r"\b(?:will|would|shall|is|are|was|were) (?:\w+ )?(?:scheduled|expected|set|due|slated|"
     r"planning|going) to\b|\bwill\b|\bwould\b(?! not)|\bplans? to\b|\bintends? to\b|"
     r"\bagreed to\b|\bis to\b|\bare to\b|\b(?:was|were) to have been\b|\bplanned to\b|"
+    r"\bconsider(?:s|ing)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$|"
     r"\bto (?=visit\b)|\binvit(?:ed|ation) to\b|"
     r"\b(?:confirmed|announced|planned|proposed|arranged|scheduled)\s+(?:the|a|an|his|her|"
     r"their|its)\s+$",

@@ -623,3 +623,9 @@ def test_month_then_last_year_is_that_month() -> None:
     e = only("In October last year, gunmen raided a farm near Kaduna.", pub)
     assert (e.date, e.precision, e.text) == (date(2023, 10, 1), "month", "In October last year")
     assert only("The dam is due to open in June next year.", pub).date == date(2025, 6, 1)
+
+
+def test_a_month_one_is_invited_to_is_the_next_one() -> None:
+    [d] = find_dates("Scholz has invited Lula to attend the climate summit in Berlin in May.",
+                     date(2023, 3, 16))
+    assert (d.date, d.precision) == (date(2023, 5, 1), "month")

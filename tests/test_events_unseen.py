@@ -749,3 +749,9 @@ def test_a_report_of_another_time_does_not_take_the_lede_s_day(later: str) -> No
     dates = {e.place.name: e.date for e in _events(text, date(2023, 8, 2))
              if e.type == "protest" and e.place}
     assert dates.get("Ibadan", "absent") in (None, "absent", date(2012, 1, 1))
+
+
+def test_a_visit_under_consideration_is_planned() -> None:
+    e = _one("Chancellor Olaf Scholz is considering a visit to Brasilia.", date(2023, 3, 16),
+             "visit")
+    assert e.status == "planned"
