@@ -205,6 +205,18 @@ _PLACE_PREPOSITIONS = frozenset(
     "in at near from into inside outside across around via toward towards throughout".split())
 #: A lower-case article after a name that continues it: "Ain al-Asad", "Deir el-Balah".
 _ARABIC_NAME_GOES_ON = re.compile(r"[ -](?:al|el|ad|ar|as|ash|an|ibn|bin)-[A-Z]")
+#: A hyphen that joins a name to more of itself or to a number.
+_HYPHEN = re.compile(r"[-‐‑]")
+
+
+def _doubled(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is half of a doubled name: "Oshima-Oshima"."""
+    name, n = text[start:end], end - start
+    after = text[end + 1 : end + 2 + n]
+    before = text[max(0, start - 2 - n) : start - 1]
+    return ((after[:n] == name and not after[n:].isalpha())
+            or (before[-n:] == name and not before[:-n].isalpha()))
+
 #: Words after a name that make it a disease's: "Marburg virus", "West Nile fever".
 _DISEASE = frozenset("virus viruses fever ebolavirus".split())
 
@@ -255,6 +267,9 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
         return False
     if it.spot.text in ctx.TITLES or _ARABIC_NAME_GOES_ON.match(text, it.end):
         return False  # "Gen." is a rank; "Ain al-Asad" is a longer name than "Ain"
+    if (_HYPHEN.match(text, it.end) or _HYPHEN.match(text, max(0, it.spot.start - 1))) and (
+            _doubled(text, it.spot.start, it.spot.end) or text[it.end + 1 : it.end + 2].isdigit()):
+        return False  # "Oshima-Oshima": a longer name we lack; "Hwasong-12": a missile
     name = it.spot.text
     if (name[:1] in "ODM" and name[1:2] in ("'", "’") and top.place.kind == "city"
             and top.place.population < 100_000 and c.prev_word.lower() not in ctx.LOCATIVE):

@@ -504,3 +504,12 @@ def test_where_the_writers_sat_is_boilerplate() -> None:
     roles = {m.text: m.role for m in extract_places(wire) if m.role != "demonym"}
     assert (roles["BEIRUT"], roles["LONDON"], roles["Tyre"]) == (
         "location", "boilerplate", "location")
+
+
+def test_half_of_a_hyphenated_name_we_lack_is_no_place() -> None:
+    """A name doubled by a hyphen is a longer name the gazetteer lacks, not its half twice;
+    a name glued to a number is a weapon's."""
+    text = ("The boat sank off Sado-Sado islet, west of Niigata. Iran unveiled the "
+            "Khorramshahr-4 missile; protesters gathered in Khorramshahr.")
+    assert [(m.text, m.start) for m in extract_places(text) if m.role == "location"] == [
+        ("Niigata", 43), ("Iran", 52), ("Khorramshahr", 117)]
