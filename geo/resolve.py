@@ -168,6 +168,7 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
         c, top = it.cues, it.candidates[0]
         if (c.before_words and not c.sentence_start and top.place.kind == "city"
                 and top.place.population < 1_000_000 and c.before_words[-1] not in ctx.AFFIX_AFTER
+                and not all(w in ctx.AFFIX_BEFORE for w in c.before_words)  # "North Norfolk"
                 and not _title_line(text, rev, it)):
             words.add(it.spot.text)
         elif (c.next_word in _SPEECH and top.place.kind == "city" and not top.capital

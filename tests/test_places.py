@@ -513,3 +513,42 @@ def test_half_of_a_hyphenated_name_we_lack_is_no_place() -> None:
             "Khorramshahr-4 missile; protesters gathered in Khorramshahr.")
     assert [(m.text, m.start) for m in extract_places(text) if m.role == "location"] == [
         ("Niigata", 43), ("Iran", 52), ("Khorramshahr", 117)]
+
+
+def _located(text: str) -> dict[str, tuple[str | None, str | None, str]]:
+    return {m.text: (m.place.country, m.place.admin1, m.place.kind)
+            for m in extract_places(text) if m.role == "location"}
+
+
+def test_us_local_news_counties_and_press_abbreviations() -> None:
+    found = _located(
+        "LOUISVILLE, Ky. (AP) — A tornado tore through Jefferson County early Saturday, "
+        "damaging homes in Okolona and Fern Creek, county officials said. Crews from Bullitt "
+        "County and from Clarksville, Ind., helped. In Marion County, Ind., schools in Beech "
+        "Grove were closed.")
+    assert found["Jefferson County"] == ("US", "Kentucky", "admin2")
+    assert found["Marion County"] == ("US", "Indiana", "admin2")
+    assert found["Clarksville"] == ("US", "Indiana", "city")
+    assert (found["Okolona"][:2], found["Beech Grove"][:2]) == (
+        ("US", "Kentucky"), ("US", "Indiana"))
+
+
+def test_uk_local_news_a_county_named_inside_a_council_s_name_stays_a_place() -> None:
+    found = _located(
+        "Residents of a village in Norfolk objected to plans for 40 homes, North Norfolk "
+        "District Council said. Flooding closed roads near Fakenham and Holt, while in "
+        "Cornwall, St Ives and Camborne were cut off.")
+    assert found["Norfolk"][0] == "GB"
+    assert {found[n][0] for n in ("Fakenham", "Holt", "Cornwall", "St Ives", "Camborne")} == {
+        "GB"}
+
+
+def test_australian_local_news_towns_and_state_abbreviations() -> None:
+    found = _located(
+        "Bushfires threatened homes near Bairnsdale and Orbost, Victoria, on Sunday. In NSW, "
+        "residents of Batemans Bay were told to leave. Wagga Wagga council opened a centre.")
+    assert {n: found[n][:2] for n in ("Bairnsdale", "Orbost", "NSW", "Batemans Bay",
+                                      "Wagga Wagga")} == {
+        "Bairnsdale": ("AU", "Victoria"), "Orbost": ("AU", "Victoria"),
+        "NSW": ("AU", "New South Wales"), "Batemans Bay": ("AU", "New South Wales"),
+        "Wagga Wagga": ("AU", "New South Wales")}
