@@ -29,6 +29,7 @@ from geo.triggers import (
     HABITUAL,
     NOT_AN_EVENT,
     PLANNED,
+    RECORD,
     TRIGGERS,
     WEAPONS,
     Trigger,
@@ -49,7 +50,9 @@ _PRONOUN_SUBJECT = re.compile(
 # A state named as the party hit rather than the place: "US forces", "Israeli troops".
 _FORCES_AFTER = re.compile(
     r"^[^\w,;]{0,2}(?:\w+\s+)?(?:forces|troops|soldiers|military|army|navy|bases?|ships?|vessels?|"
-    r"warships?|embassy|embassies|officials|personnel|interests|targets|diplomats|citizens)\b",
+    r"warships?|embassy|embassies|officials|personnel|interests|targets|diplomats|citizens)\b|"
+    # "fighters of Russia's Wagner Group": the party's forces, not where they fought
+    r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:group|mercenar(?:y|ies)|militias?|fighters|contractors)\b",
     re.I)
 _PARTY_BEFORE = re.compile(
     r"\b(?:ties|relations|links|solidarity|borders?|frontier)\s+(?:to|with)\s+(?:the\s+)?$|"
@@ -58,9 +61,18 @@ _PARTY_BEFORE = re.compile(
     r"\b(?:launched|fired)\s+from\s+(?:the\s+)?$|\bflying\s+over\s+(?:[\w'’-]+\s+)?$|"
     # "told the Knesset", "a speech to parliament": where words were said, not where it happened
     r"\b(?:told|addressed|briefed|speech\s+(?:to|in|at|before))\s+(?:the\s+)?$|"
+    # "told reporters at the Pentagon", "a news conference in Tehran": where it was told
+    r"\b(?:told|telling|briefed|briefing)\s+(?:reporters|journalists|the\s+press|the\s+media)\s+"
+    r"(?:at|in)\s+(?:the\s+)?$|\b(?:news|press)\s+(?:conference|briefing)\s+(?:at|in)\s+"
+    r"(?:the\s+)?$|"
     # "tension over Taiwan", "a row with Algeria": what the parties are at odds about
     r"\b(?:tensions?|disputes?|rows?|stand-?offs?|rifts?|spats?|feuds?)\s+(?:\w+\s+)?"
     r"(?:over|with)\s+(?:the\s+)?$", re.I)
+# "flown from a base in Texas", "took off from Incirlik": where the aircraft came from
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:flown|flew|flying|took\s+off|taking\s+off|departed|departing|sent|dispatched|"
+    r"launched|fired)\s+from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:in\s+|near\s+)?(?:the\s+)?$",
+    re.I)
 _NO_PLACE_SUBTYPES = frozenset({"phone call"})
 # "ISLAMABAD, Jan 18 (Reuters) -": where the story was filed, not where anything happened.
 _DATELINE = re.compile(
@@ -249,7 +261,8 @@ def _triggers(
         if b > e or any(a < y and x < b for x, y in taken):
             continue
         before = text[max(s, a - 40) : a]
-        if NOT_AN_EVENT.search(before) or HABITUAL.search(before):
+        if NOT_AN_EVENT.search(before) or HABITUAL.search(before) or (
+                RECORD.search(before) and text[b - 1] in "sS"):
             continue
         if (trig.subtype == "bombing" and text.startswith(("explosion", "Explosion"), a)
                 and ACCIDENT.search(text, s, e)):
@@ -321,6 +334,11 @@ def _report(
     if trig.subtype == "visit" and any(r.type == "visit" for r in earlier) and _THE_VISIT.search(
             text, max(cs, ts - 30), ts) and not _VISIT_TO.match(text, te):
         return None  # "The visit comes at a time of tension over X": the trip told before
+    if trig.type == "visit" and (_HOME_AFTER.match(text, te) or _home_trip(
+            text, s, cs, te, mentions)):
+        return None  # "the envoy, who is visiting his home country": a trip home, no visit
+    if trig.type == "visit" and (_ERRAND_AFTER.match(text, te) or _TRAFFIC_BEFORE.search(before)):
+        return None  # "commuters travelling to jobs in X": everyday traffic, no visit
     if text[ts:te].lower() == "landed in" and _CRAFT.search(before):
         return None  # "the plane landed in Vilnius": a flight, not a visit
     # "said the attack killed three", not "said the rebels attacked": a noun after 'the'
@@ -355,6 +373,8 @@ def _report(
     if trig.subtype in _ENVOY_MOVES and place is not None and place.place.country not in (
             None, actor):
         post, place = place.place.country, None
+    if trig.subtype == "protest" and _NOTE_OF_PROTEST.search(text, max(s, ts - 90), ts):
+        return None  # "summoned the envoy to protest the attack": a state's words, no crowd
     if trig.type == "protest" and actor_mention is not None and actor_mention.role != "demonym" \
             and _STATE_SUBJECT.match(text, actor_mention.end, ts):
         return None  # "Beijing has protested against": a state's statement, not a protest
@@ -363,6 +383,9 @@ def _report(
     if anaphor:  # "leaders meeting last week agreed Russia was behind the attack": their day
         clause_dates = [d for d in clause_dates if d.start >= te]
         own_dates = clause_dates
+    cause = bool(_CAUSE_BEFORE.search(text, max(s, cs - 25), cs))
+    if not clause_dates and cause:
+        own_dates = []  # "struck on Friday in retaliation for an attack in X": not Friday's
     when = _date(text, ts, clause_dates or [d for d in own_dates if d.end <= cs], earlier)
     if when is None or (when.date is None and when.relative_days is None):
         when = _counted_from_last(text, s, ts, earlier) or when
@@ -433,6 +456,11 @@ def _report(
     if target is None and type_ == "diplomatic":  # "Xi of China and Biden held a call"
         target = next((cc for m in clause_mentions
                        if m.end <= ts and (cc := parties.country_of(m)) and cc != actor), None)
+    avenger = earlier[-1].actor if cause and earlier and earlier[-1].sentence == sentence \
+        else None
+    if avenger and type_ in _VIOLENT and avenger != actor and (
+            target is None or (place is not None and target == place.place.country)):
+        target = avenger  # "struck X in retaliation for an attack on troops": on its troops
     if target is None and type_ in _VIOLENT:
         target = parties.speaker(text, s, ts, mentions, actor)
     confidence = trig.weight * (0.6 + 0.2 * (place is not None) + 0.2 * (when is not None))
@@ -527,16 +555,53 @@ def _guest_of(r: _Report, main: set[str]) -> None:
         r.target = None
 
 
+_HOME_AFTER = re.compile(r"\s+(?:his|her|their|its)\s+(?:own\s+)?(?:home|native)\b|"
+                         r"\s+(?:home|family|relatives)\b", re.I)
+_ERRAND_AFTER = re.compile(r"\s+(?:(?:their|his|her|its)\s+)?(?:jobs?|work|workplaces?|schools?|"
+                           r"class(?:es)?|offices?|shops?|shopping|markets?|hospitals?)\b", re.I)
+_TRAFFIC_BEFORE = re.compile(r"\b(?:commuters|motorists|drivers|lorries|trucks|traffic|"
+                             r"passengers|workers|shoppers)\s+$", re.I)
+_WHO_IS = re.compile(r",\s+who\s+(?:is|was|are|were)\s+(?:\w+\s+)?$")
+
+
+def _home_trip(text: str, s: int, cs: int, te: int, mentions: Sequence[Mention]) -> bool:
+    """Whether 'X's envoy, who is visiting X' or 'the Iranian envoy, who is visiting Iran':
+    the one visiting is of the country visited, and is there at home."""
+    if not _WHO_IS.search(text, max(s, cs - 30), te - 8):
+        return False
+    there = next((m for m in mentions if te < m.start <= te + 3), None)
+    if there is None or there.place.kind != "country":
+        return False
+    head = [m for m in mentions if max(s, cs - 50) <= m.start < cs - 5
+            and (m.role == "demonym" or text.startswith(("'s", "’s"), m.end))]
+    return bool(head) and head[0].place.country == there.place.country
+
+
+# "summoned the envoy to protest", "lodged a strong protest", "conveyed its strongest protest"
+_NOTE_OF_PROTEST = re.compile(
+    r"\b(?:summon\w*|lodg\w*|convey\w*|register\w*|deliver\w*|hand(?:ed|s|ing)?\s+(?:\w+\s+)?"
+    r"(?:over|a|an)|called\s+in)\b[^.;]{0,80}$|"
+    r"\b(?:formal|strong|strongest|diplomatic|official|firm)\s+$|\bnote\s+of\s+$", re.I)
+_CAUSE_BEFORE = re.compile(r"\b(?:in\s+retaliation\s+for|in\s+response\s+to)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$")
 _REPEATED = re.compile(r"\b(?:(?:several|many|numerous|multiple|countless|two|three|four|five|"
                        r"\d+)\s+times|repeatedly|regularly|frequently)\b")
 _RELATIVE = re.compile(r",\s(?:who|which)\b")
 _SINCE = re.compile(r"\bsince\b", re.I)
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|before)\s+(?:the|a|its|their)\s+(?:\w+\s+)?$", re.I)
+# an adjective, perhaps quoted: "the 'cowardly' attack"
+_ADJ = r"(?:[\"“'‘]?[\w-]+[\"”'’]?\s+)?"
 _ANAPHOR = re.compile(
-    r"\b(?:said|says|cited|cites|claimed|claims|condemned|condemns|denounced|denounces|called|"
-    r"described|blamed)\s+(?:that\s+)?(?:the|this|that)\s+(?:\w+\s+)?$|"
+    r"\b(?:said|says|cited|cites|claimed|claims|called|described|blamed)\s+"
+    rf"(?:(?:in|on|at)\s+[\w'’-]+\s+)?(?:that\s+)?(?:the|this|that)\s+{_ADJ}$|"
+    # "condemned Iran's strike", "to protest the attack": a reaction to an event told before
+    r"\b(?:condemn\w*|denounc\w*|protest(?:s|ed|ing)?|deplor\w*|decr[iy]\w*)\s+"
+    rf"(?:the|this|that|these|those|(?-i:[A-Z][\w-]+)['’]s)\s+{_ADJ}$|"
     r"\b(?:responsib\w+|blamed?\s+\w+|behind)\s+(?:for\s+)?(?:the|this|that)\s+(?:\w+\s+)?$|"
+    # "recalled its ambassador over that attack", "fled after Sunday's strikes"
+    r"\b(?:over|after|following)\s+(?:that|this|these|those|(?-i:[A-Z][a-z]+day)['’]s)\s+"
+    rf"{_ADJ}$|"
+    r"\b(?:carry|carried|carrying)\s+out\s+(?:that|this|the)\s+$|"
     r"\b(?:in|by|during|from)\s+(?:that|this|the same)\s+$", re.I)
 _STATE_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|also|formally|strongly|officially|"
                             r"repeatedly|long)\s+){0,3}$")
@@ -639,6 +704,8 @@ def _place(
             text[m.end : m.end + 12]
         ) or _PARTY_BEFORE.search(before):
             continue  # "US forces", "Iran-backed", "ties to Beijing": a party, not the place
+        if _ORIGIN_BEFORE.search(text, max(0, m.start - 60), m.start):
+            continue  # "bombers flown from Dyess Air Force Base in Texas": whence, not where
         if _KIND_OF_AFTER.match(text, m.end):
             continue  # "the Black Sea city of Batumi": the name that follows is the place
         if kind == "country" and (trig.type == "diplomatic" or (violent and not locative)):

@@ -377,12 +377,24 @@ def partner(text: str, actor: Mention | None, mentions: list[Mention]) -> str | 
                  and (oc := country_of(m)) and oc != cc), None)
 
 
+# "three American soldiers", "a U.S. logistics base": a state's people or posts, hit
+_HIT_FORCES_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|service\s?(?:members|men|women)|forces|"
+    r"personnel|bases?|outposts?|sailors|marines|servicemen|warships?|embassy)\b", re.I)
+
+
 def target(
     type_: str, actor: str | None, place: Mention | None, text: str, te: int, ce: int,
     mentions: list[Mention],
 ) -> str | None:
     if type_ not in ("strike", "attack", "visit", "diplomatic", "armed_clash"):
         return None
+    if type_ != "visit" and type_ != "diplomatic":
+        # "struck a small U.S. logistics base in Jordan": the state whose forces were hit
+        hit = next((cc for m in mentions if te <= m.start < ce and (cc := country_of(m))
+                    and cc != actor and _HIT_FORCES_AFTER.match(text, m.end)), None)
+        if hit:
+            return hit
     if place is not None and place.place.country and place.place.country != actor:
         return place.place.country
     for m in mentions:

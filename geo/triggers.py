@@ -258,6 +258,12 @@ ACCIDENT = re.compile(
 HABITUAL = re.compile(
     r"\b(?:several|previous|repeated|numerous|frequent|a series of)\s+(?:\w+\s+)?$", re.I)
 
+# A record told in the present perfect before a plural trigger: "a group that has carried out
+# attacks on police", "has launched strikes against": what the party does, not one event.
+RECORD = re.compile(
+    r"\b(?:has|have)\s+(?:long\s+|repeatedly\s+|often\s+|also\s+)?(?:carried out|launched|"
+    r"staged|mounted|conducted|waged)\s+$", re.I)
+
 # Words in a trigger's clause that make it announced or scheduled rather than done.
 PLANNED = re.compile(
     r"\b(?:will|would|shall|is|are|was|were) (?:\w+ )?(?:scheduled|expected|set|due|slated|"

@@ -755,3 +755,66 @@ def test_a_visit_under_consideration_is_planned() -> None:
     e = _one("Chancellor Olaf Scholz is considering a visit to Brasilia.", date(2023, 3, 16),
              "visit")
     assert e.status == "planned"
+
+
+# ------------------------------------------------------------------------------ no new event
+
+
+def _at(text: str, published: date = date(2024, 1, 17)) -> set[tuple[str, str | None]]:
+    return {(e.type, e.place.name if e.place else None) for e in _events(text, published)}
+
+
+@pytest.mark.parametrize(("text", "not_there"), [
+    # a reaction names the attack told before; it is no attack where the reaction was
+    ('A car bomb exploded in Mogadishu on Monday, killing five people. Residents in Baidoa '
+     'condemned the "cowardly" attack.', "Baidoa"),
+    ("Rockets hit a market in Goma on Monday. Rwanda recalled its ambassador from Kinshasa "
+     "over that attack.", "Kinshasa"),
+    ('Israeli jets struck targets in Lebanon on Friday. The spokesman said in Doha that the '
+     'strikes were "a reckless mistake" by Washington.', "Washington"),
+    ("Drone strikes killed 12 people in Kidal on Sunday. Families in Gao fled towards the "
+     "border after Sunday's strikes.", "Gao"),
+    # a record, a party's forces, an aircraft's origin, where the press was told
+    ("The militia, which has carried out attacks on soldiers in Cabo Delgado, denied any role.",
+     "Cabo Delgado"),
+    ("Rebels said they killed dozens of soldiers and fighters of Russia's Wagner Group in an "
+     "ambush.", "Russia"),
+    ("B-52 bombers flown from Fairford air base in Gloucestershire took part in the raids on "
+     "Tuesday.", "Gloucestershire"),
+    ("The strikes hit seven sites, a general told reporters in Brussels.", "Brussels"),
+])
+def test_a_sentence_that_tells_no_new_event_there_puts_none_there(text: str,
+                                                                 not_there: str) -> None:
+    violent = {"strike", "attack", "armed_clash", "conflict"}
+    assert not any(name == not_there and t in violent for t, name in _at(text))
+
+
+def test_summoning_an_envoy_to_protest_an_attack_is_no_protest_nor_attack() -> None:
+    text = ("Drones struck a fuel depot in Kherson on Tuesday. Moldova's foreign ministry "
+            "summoned the Russian ambassador in Chisinau on Wednesday to protest the attack.")
+    assert not {t for t, name in _at(text) if name == "Chisinau"} & {"protest", "strike"}
+
+
+def test_the_attack_retaliated_for_is_not_dated_by_the_retaliation_and_hit_the_avenger() -> None:
+    text = ("Britain struck targets in Yemen on Friday in retaliation for a drone attack in Oman "
+            "that killed two sailors.")
+    [e] = [e for e in _events(text, date(2024, 1, 17)) if e.place and e.place.name == "Oman"]
+    assert (e.date, e.target) == (None, "GB")
+
+
+def test_the_state_whose_soldiers_were_hit_is_the_target_not_the_host() -> None:
+    text = ("Three soldiers were killed on Sunday when a drone struck Camp Lemonnier, a small "
+            "French base in northern Djibouti.")
+    [e] = [e for e in _events(text, date(2024, 1, 17)) if e.type == "strike"]
+    assert e.target == "FR"
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria recalled its ambassador from Accra on Monday and told Ghana's envoy, who is "
+    "currently visiting his home country, not to return.",
+    '"The Ghanaian ambassador to Nigeria, who is currently visiting Ghana, may not return," '
+    'she said.',
+    "Commuters traveling to jobs in Leeds face delays.",
+])
+def test_a_trip_home_or_to_work_is_no_visit(text: str) -> None:
+    assert not any(t == "visit" for t, _ in _at(text))
