@@ -164,7 +164,7 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
             name = _NAME_AFTER.match(text, m.end())
             assert name is not None
             words.update(ctx.WORD.findall(name.group(1)))
-    for it in items:
+    for n, it in enumerate(items):
         c, top = it.cues, it.candidates[0]
         if (c.before_words and not c.sentence_start and top.place.kind == "city"
                 and top.place.population < 1_000_000 and c.before_words[-1] not in ctx.AFFIX_AFTER
@@ -173,9 +173,26 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
             words.add(it.spot.text)
         elif (c.next_word in _SPEECH and top.place.kind == "city" and not top.capital
               and top.place.population < 500_000 and c.prev_word.lower() not in ctx.LOCATIVE
-              and text.startswith(" ", it.end)):
+              and text.startswith(" ", it.end) and not _listed_after_place(text, items, n)):
             words.add(it.spot.text)  # "Thomas said": a town that speaks is a person
     return words
+
+
+#: What joins the last two names of a list: "Thane and Palghar", "Pune, Thane, and Palghar".
+_LIST_JOIN = re.compile(r",? (?:and|or) ")
+
+
+def _listed_after_place(text: str, items: list[Item], n: int) -> bool:
+    """Whether item n ends a list that a preposition opens: "officials in Thane and Palghar
+    said" is the officials speaking, not a person called Palghar."""
+    while n > 0:
+        prev, it = items[n - 1], items[n]
+        if not _LIST_JOIN.fullmatch(text, prev.spot.end, it.spot.start):
+            return False
+        if prev.cues.prev_word.lower() in ctx.LOCATIVE:
+            return True
+        n -= 1
+    return False
 
 
 #: Words after a name that make it a group's or a firm's, not a local body's ("Camborne Town

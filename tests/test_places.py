@@ -543,6 +543,15 @@ def test_uk_local_news_a_county_named_inside_a_council_s_name_stays_a_place() ->
         "GB"}
 
 
+def test_indian_local_news_a_list_after_in_ends_with_a_place_not_a_speaker() -> None:
+    found = _located(
+        "Heavy rain lashed Kozhikode and Malappuram in Kerala on Tuesday. In Maharashtra, "
+        "two people died in Ratnagiri, officials in Thane and Palghar said.")
+    assert {n: found[n][:2] for n in ("Kozhikode", "Ratnagiri", "Thane", "Palghar")} == {
+        "Kozhikode": ("IN", "Kerala"), "Ratnagiri": ("IN", "Maharashtra"),
+        "Thane": ("IN", "Maharashtra"), "Palghar": ("IN", "Maharashtra")}
+
+
 def test_australian_local_news_towns_and_state_abbreviations() -> None:
     found = _located(
         "Bushfires threatened homes near Bairnsdale and Orbost, Victoria, on Sunday. In NSW, "
