@@ -52,6 +52,7 @@ _FORCES_AFTER = re.compile(
     r"^[^\w,;]{0,2}(?:\w+\s+)?(?:forces|troops|soldiers|military|army|navy|bases?|ships?|vessels?|"
     r"warships?|embassy|embassies|officials|personnel|interests|targets|diplomats|citizens)\b|"
     # "fighters of Russia's Wagner Group": the party's forces, not where they fought
+    r"^[-‐‑](?:flagged|owned|registered|operated|linked)\b|"
     r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:group|mercenar(?:y|ies)|militias?|fighters|contractors)\b",
     re.I)
 _PARTY_BEFORE = re.compile(
@@ -83,7 +84,7 @@ _DATELINE = re.compile(
 _RIGHT_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:in|on|across|over|into|throughout)\s+(?:the\s+)?$")
 _VIOLENT = frozenset({"strike", "attack", "armed_clash", "conflict"})
 #: attacks that stay attacks when a state's forces carry them out (no military strike)
-_STAYS_ATTACK = frozenset({"embassy raid", "water cannon", "abduction"})
+_STAYS_ATTACK = frozenset({"embassy raid", "water cannon", "abduction", "hijacking"})
 #: The subject of 'struck' that makes it a group's attack: "A suicide bomber struck".
 _ATTACKER_BEFORE = re.compile(
     r"\b(?:suicide\s+|car\s+|lone\s+)?(bombers?|attackers?|gunm[ae]n|assailants?)\s+"
@@ -168,9 +169,32 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
                     one.when = lede.when  # "Demonstrators also marched in Mombasa": that day
                 reports.append(one)
         scenes[n] = ({t.type for t, _, _ in triggers}, sentence_dates)
+    _dateline_day(text, datelines, mentions, doc.published, reports)
     events = [_with_actor_place(_with_target_place(r, places), places)
               for r in _consolidate(reports)]
     return [_to_event(doc, r, text) for r in events]
+
+
+def _dateline_day(
+    text: str, datelines: list[tuple[int, int]], mentions: Sequence[Mention],
+    published: date | None, reports: list[_Report],
+) -> None:
+    """An undated protest in the city the story was filed from ('NAIROBI, Oct 31 -'),
+    told with no other time, happened on the dateline's day."""
+    for a, b in datelines[:1]:
+        head = re.split(r"[,(/]", text[a:b], maxsplit=1)[0].strip().lower()
+        cities = {m.place for m in mentions if m.place.kind == "city"
+                  and (a <= m.start < b or m.text.lower() == head)}
+        days = [d for d in _dates_in(text, a, b, published)
+                if d.date and d.precision == "day" and d.relative_days is None]
+        if not cities or len(days) != 1:
+            return
+        for r in reports:
+            s, e = r.sentence
+            if r.type == "protest" and r.when is None and r.status == "occurred" \
+                    and not r.background and r.place is not None and r.place.place in cities \
+                    and not _OTHER_TIME.search(text, s, e):
+                r.when = days[0]
 
 
 def _is_lede(r: _Report, published: date | None) -> bool:
@@ -389,6 +413,8 @@ def _report(
     when = _date(text, ts, clause_dates or [d for d in own_dates if d.end <= cs], earlier)
     if when is None or (when.date is None and when.relative_days is None):
         when = _counted_from_last(text, s, ts, earlier) or when
+    else:
+        when = _counted_from_main(text, s, ts, when)
     planned = bool(PLANNED.search(before)) or bool(when and when.is_deadline)
     if trig.subtype == "restoration of ties" and _AGREED.search(before):
         planned, when = False, when if when and not when.is_deadline else None  # the deal
@@ -399,9 +425,11 @@ def _report(
             when = None  # the date of the announcement, not of the planned event
     if planned and trig.type in ("strike", "attack", "armed_clash", "conflict"):
         return None  # a threat or a plan to strike is not a strike
-    if trig.subtype == "capture" and not _captured(text, te, clause_mentions):
-        return None  # "seized cars", "captured the moment": no territory taken
     type_, subtype, cameo = trig.type, trig.subtype, trig.cameo
+    if trig.subtype == "capture" and _VESSEL_AFTER.match(text, te):
+        type_, subtype, cameo = "attack", "hijacking", "181"  # "seized a cargo ship"
+    elif trig.subtype == "capture" and not _captured(text, te, clause_mentions):
+        return None  # "seized cars", "captured the moment": no territory taken
     if trig.subtype == "strike" and (who := _ATTACKER_BEFORE.search(before)):
         # "a suicide bomber struck crowds": a bombing, not an army's strike
         bomb = who.group(1).lower().startswith("bomb")
@@ -582,6 +610,10 @@ _NOTE_OF_PROTEST = re.compile(
     r"\b(?:summon\w*|lodg\w*|convey\w*|register\w*|deliver\w*|hand(?:ed|s|ing)?\s+(?:\w+\s+)?"
     r"(?:over|a|an)|called\s+in)\b[^.;]{0,80}$|"
     r"\b(?:formal|strong|strongest|diplomatic|official|firm)\s+$|\bnote\s+of\s+$", re.I)
+# "seized a British-owned cargo ship", "hijacked the tanker": a ship or plane taken
+_VESSEL_AFTER = re.compile(
+    r"\s+(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,3}?(?:ships?|vessels?|tankers?|"
+    r"freighters?|carriers?|boats?|dhows?|trawlers?|airliners?|planes?)\b", re.I)
 _CAUSE_BEFORE = re.compile(r"\b(?:in\s+retaliation\s+for|in\s+response\s+to)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$")
 _REPEATED = re.compile(r"\b(?:(?:several|many|numerous|multiple|countless|two|three|four|five|"
@@ -788,6 +820,24 @@ def _counted_from_last(
     anchor = next((r.when for r in reversed(earlier) if r.when and r.when.date), None)
     if m is None or anchor is None or anchor.date is None:
         return None
+    return _counted(text, m, anchor)
+
+
+def _counted_from_main(text: str, s: int, ts: int, when: TimeExpression) -> TimeExpression:
+    """'Pakistan on Wednesday recalled its envoy, a day after missiles struck X': the date
+    told before the 'N days after' clause is the main clause's; the strike's is N days off."""
+    if when.date is None or when.relative_days is not None or when.precision != "day" or (
+            "after" not in text[when.end:ts] and "before" not in text[when.end:ts]):
+        return when
+    m = _COUNTED_AFTER.search(text, max(s, ts - 90), ts)
+    if m is None or when.end > m.start():
+        return when
+    return _counted(text, m, when)
+
+
+def _counted(text: str, m: re.Match[str], anchor: TimeExpression) -> TimeExpression:
+    """The day an '(N days) (after|before)' match counts from the anchor's day."""
+    assert anchor.date is not None
     word, weeks = m.group(1).lower(), m.group(2).lower().startswith("week")
     days = (int(word) if word.isdigit() else _NUMBERS.get(word, 1)) * (7 if weeks else 1)
     rel = TimeExpression(text[m.start() : m.end(3)], m.start(), m.end(3), None,

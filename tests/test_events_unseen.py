@@ -818,3 +818,36 @@ def test_the_state_whose_soldiers_were_hit_is_the_target_not_the_host() -> None:
 ])
 def test_a_trip_home_or_to_work_is_no_visit(text: str) -> None:
     assert not any(t == "visit" for t, _ in _at(text))
+
+
+# ------------------------------------------------------------------------------ counted days
+
+
+def test_an_event_n_days_before_the_main_clause_s_day_is_n_days_earlier() -> None:
+    text = ("Ecuador on Wednesday recalled its ambassador from Lima, a day after Peruvian drones "
+            "struck a village near Tumbes.")
+    e = _one(text, date(2024, 3, 14), "strike")
+    assert e.date == date(2024, 3, 12)
+
+
+def test_two_days_later_counts_from_the_day_the_earlier_event_really_had() -> None:
+    text = ("The spokesman spoke on Wednesday, a day after Sudan struck targets in Chad's Ouaddai "
+            "province. Two days later, Chadian jets struck rebel camps near Geneina in Sudan.")
+    dates = {e.actor: e.date for e in _events(text, date(2024, 3, 23)) if e.type == "strike"}
+    assert dates == {"SD": date(2024, 3, 19), "TD": date(2024, 3, 21)}
+
+
+def test_a_ship_seized_is_a_hijacking_and_the_headline_takes_the_lede_s_day() -> None:
+    text = ("Somali pirates seize bulk carrier in Gulf of Aden\n\nMOGADISHU, March 14 (Reuters) - "
+            "Somali pirates seized a Bangladesh-flagged bulk carrier with 23 crew on board in the "
+            "Gulf of Aden on Tuesday, maritime officials said.")
+    [e] = _events(text, date(2024, 3, 14))
+    assert (e.type, e.subtype, e.date) == ("attack", "hijacking", date(2024, 3, 12))
+
+
+def test_an_undated_protest_in_the_dateline_city_is_of_the_dateline_s_day() -> None:
+    text = ("ACCRA, March 14 (Reuters) - Ghana's parliament passed the budget on Thursday.\n\n"
+            "In central Accra, police detained a dozen activists who had gathered outside "
+            "parliament to demand a vote on the bill.")
+    e = _one(text, date(2024, 3, 14), "protest")
+    assert e.date == date(2024, 3, 14)
