@@ -223,6 +223,8 @@ _PLACE_PREPOSITIONS = frozenset(
     "in at near from into inside outside across around via toward towards throughout".split())
 #: A lower-case article after a name that continues it: "Ain al-Asad", "Deir el-Balah".
 _ARABIC_NAME_GOES_ON = re.compile(r"[ -](?:al|el|ad|ar|as|ash|an|ibn|bin)-[A-Z]")
+#: The capitalised word before "of the" in front of a name: "Committee of the Red Cross".
+_OF_THE = re.compile(r"([A-Z]\w*) of the $")
 #: A hyphen that joins a name to more of itself or to a number.
 _HYPHEN = re.compile(r"[-‐‑]")
 
@@ -259,6 +261,10 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
         return False
     if c.prev_word == "of" and c.prev_prev_word in ctx.ORG_WORDS and not big:
         return False  # "the Army of Justice", "Bank of Commerce"
+    if (c.prev_word == "the" and c.prev_prev_word == "of" and top.place.kind == "city"
+            and (m := _OF_THE.search(text, max(0, it.spot.start - 40), it.spot.start))
+            and m.group(1) in ctx.ORG_WORDS):
+        return False  # "the International Committee of the Red Cross": a town's namesake
     if c.before_words and not _title_line(text, rev, it):
         if any(w in ctx.TITLES for w in c.before_words):
             return False

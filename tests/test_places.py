@@ -561,3 +561,10 @@ def test_australian_local_news_towns_and_state_abbreviations() -> None:
         "Bairnsdale": ("AU", "Victoria"), "Orbost": ("AU", "Victoria"),
         "NSW": ("AU", "New South Wales"), "Batemans Bay": ("AU", "New South Wales"),
         "Wagga Wagga": ("AU", "New South Wales")}
+
+
+def test_a_town_after_an_organisation_s_of_the_is_the_organisation_s() -> None:
+    text = ("The Society of the Cincinnati met in Washington. The Bank of the Ozarks opened a "
+            "branch in Little Rock.")
+    assert [m.text for m in extract_places(text) if m.role == "location"] == [
+        "Washington", "Little Rock"]
