@@ -363,6 +363,9 @@ def _report(
         return None  # "the envoy, who is visiting his home country": a trip home, no visit
     if trig.type == "visit" and (_ERRAND_AFTER.match(text, te) or _TRAFFIC_BEFORE.search(before)):
         return None  # "commuters travelling to jobs in X": everyday traffic, no visit
+    if trig.subtype == "hosted visit" and text[ts:ts + 6].lower() == "welcom" and not any(
+            te < m.start <= te + 6 and m.role == "location" for m in mentions):
+        return None  # "welcomed the move to ...": no guest received in a place
     if text[ts:te].lower() == "landed in" and _CRAFT.search(before):
         return None  # "the plane landed in Vilnius": a flight, not a visit
     # "said the attack killed three", not "said the rebels attacked": a noun after 'the'
@@ -464,6 +467,8 @@ def _report(
         actor = None  # the host, not the visitor
     if subtype in _NO_PLACE_SUBTYPES:
         place = None
+    if subtype == "summons" and place is None:
+        return None  # a routine rebuke, kept only where the text says it was made
     if type_ == "conflict" and place is None:
         return None
     violent_toll = type_ in ("strike", "attack", "armed_clash")

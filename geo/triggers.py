@@ -87,6 +87,11 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\b(?:hit|targeted|pounded)\s+(?:[\w'-]+\s+){0,4}?(?:air ?bases?|military bases?|bases|"
        r"(?:training |militant |army )?camps?|targets|positions|airfields?|depots?|"
        r"hideouts?|barracks)\b", 0.75),
+    # "Tuesday's operation by the IRGC against two bases", "launched a military operation"
+    _t("strike", "military operation", "190", ("operation",),
+       r"\boperations? (?:by (?:[\w()'\u2019-]+ ){1,8}?)?against (?:[\w'\u2019-]+ ){0,4}?"
+       r"(?:bases?|targets?|positions?|camps?|hideouts?|strongholds?)\b|"
+       r"\blaunch(?:ed|es|ing)? (?:an? |its |their )?(?:\w+ )?military operations?\b", 0.7),
     # "shooting at protesters", not "killed in a shooting at a mall" (a gunman's attack)
     _t("strike", "exchange of fire", "190", ("exchang", "shooting at", "firing at"),
        r"\bexchang\w* (?:of )?fire\b|(?<!\bin )(?<!\ba )(?<!\bthe )(?<!\bmass )\bshooting at\b|"
@@ -145,18 +150,25 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"i(?<!\w.)nsurgency\b|o(?<!\w.)ffensive\b", 0.6),
     # visits
     _t("visit", "visit", "042", ("visit", "trip to", "arriv", "landed in", "travel", "tour of",
-                                "toured of"),
+                                "toured"),
        r"v(?<!\w.)isit(?:s|ed|ing)?\b|t(?<!\w.)rip to\b|a(?<!\w.)rriv(?:ed|es|ing) in\b|"
        r"l(?<!\w.)anded in\b|t(?<!\w.)ravel(?:l?ed|s|l?ing)? (?:(?!the |an? |\d)\w+ ){0,3}?to\b|"
-       r"t(?<!\w.)our(?:ed)? of\b", 0.8),
-    _t("visit", "hosted visit", "043", ("host",),
-       r"\bhost(?:ed|s|ing)\b|\b(?:will|would|to|and) host\b", 0.6),
+       r"t(?<!\w.)our(?:ed)? of\b|t(?<!\w.)oured\b", 0.8),
+    # "Biden welcomed Zelenskyy to the White House": the host receives a visitor
+    _t("visit", "hosted visit", "043", ("host", "welcom"),
+       r"\bhost(?:ed|s|ing)\b|\b(?:will|would|to|and) host\b|"
+       r"\bwelcom(?:ed|es|ing) (?:[\w'\u2019.-]+ ){1,4}?to\b", 0.6),
     # diplomacy
     _t("diplomatic", "ambassador recall", "161", _AMB_WORDS,
        rf"\brecall(?:ed|s|ing)? (?:\w+ ){{0,3}}{_AMB}|\bwithdr[ae]w\w* (?:\w+ ){{0,3}}{_AMB}|"
        rf"\btook back (?:\w+ ){{0,3}}{_AMB}|"
        rf"\b{_AMB} (?:(?!and )\w+ ){{0,2}}(?:were |was )?recalled\b|"
        rf"\bbring (?:\w+ ){{0,2}}{_AMB} (?:back )?home\b", 0.9),
+    # "summoned Ukraine's ambassador", "Iran's charge d'affaires had been summoned"
+    _t("diplomatic", "summons", "111", ("summon",),
+       rf"\bsummon(?:ed|s|ing)? (?:[\w'\u2019-]+ ){{0,4}}{_AMB}|"
+       rf"\b{_AMB} (?:[\w'\u2019-]+ ){{0,3}}?(?:was|were|had been|has been|have been) "
+       rf"summoned\b", 0.85),
     _t("diplomatic", "expulsion of diplomats", "163",
        (*_AMB_WORDS, "persona non grata", "hours to leave", "to leave"),
        rf"\b(?:expel(?:led|s|ling)?|expulsions? of) (?:[\w\"\u201c\u201d'\u2019-]+ ){{0,4}}{_AMB}|"

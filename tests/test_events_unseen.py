@@ -851,3 +851,32 @@ def test_an_undated_protest_in_the_dateline_city_is_of_the_dateline_s_day() -> N
             "parliament to demand a vote on the bill.")
     e = _one(text, date(2024, 3, 14), "protest")
     assert e.date == date(2024, 3, 14)
+
+
+# ------------------------------------------------------------------------------ more triggers
+
+
+def test_an_envoy_summoned_is_a_diplomatic_summons_where_it_was_made() -> None:
+    e = _one("Kenya's foreign ministry summoned Uganda's ambassador in Nairobi on Monday over "
+             "the remarks.", date(2024, 3, 14), "diplomatic")
+    assert (e.subtype, e.place and e.place.name, e.target) == ("summons", "Nairobi", "UG")
+
+
+def test_an_operation_against_bases_is_a_strike() -> None:
+    e = _one("The clashes followed Monday's operation by the army against two rebel bases near "
+             "the town of Bentiu.", date(2024, 3, 14), "strike")
+    assert e.place is not None and e.place.name == "Bentiu"
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("The minister toured the port of Mombasa on Thursday.", "Mombasa"),
+    ("President William Ruto welcomed Emmanuel Macron to Nairobi on Monday.", "Nairobi"),
+])
+def test_a_tour_or_a_welcome_to_a_place_is_a_visit(text: str, where: str) -> None:
+    e = _one(text, date(2024, 3, 14), "visit")
+    assert e.place is not None and e.place.name == where
+
+
+def test_welcoming_a_decision_is_no_visit() -> None:
+    text = "In Nairobi, Kenya welcomed the decision to reopen the border with Uganda."
+    assert not [e for e in _events(text, date(2024, 3, 14)) if e.type == "visit"]
