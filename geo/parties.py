@@ -153,13 +153,20 @@ def country_of(m: Mention) -> str | None:
     return None
 
 
+_ENVOYS_LEAVE = frozenset({"ambassador recall", "expulsion of diplomats"})
+
+
 def actor(
     text: str, trig: Trigger, ts: int, te: int, mentions: list[Mention]
 ) -> tuple[Mention | None, str | None]:
     """The state that acted: 'from/by X' after the trigger, else the nearest state before
     it that is neither a place ('in X') nor only the speaker ('X said')."""
+    # "withdrew its diplomats from Chile", "expelled diplomats from Peru": whence they go
+    envoys_from = trig.type == "diplomatic" and trig.subtype in _ENVOYS_LEAVE
     for m in mentions:
-        if te <= m.start < te + 40 and _ACTOR_PREP_BEFORE.search(text[te : m.start]):
+        if te <= m.start < te + 40 and _ACTOR_PREP_BEFORE.search(text[te : m.start]) and not (
+                envoys_from and text[te : m.start].rstrip().lower().endswith(("from", "the"))
+                and "by" not in text[te : m.start].split()):
             cc = country_of(m)
             if cc:
                 return m, cc
@@ -208,6 +215,8 @@ def _is_locative(before: str) -> bool:
     if not m:
         return False
     between = [w for w in m.group().split()[1:] if w.lower() != "the"]
+    if between and between[-1].lower() in ("that", "whether"):
+        return False  # "said on Monday that Chile was": the subject of what was said
     return not (between and all(w in _CALENDAR for w in between))
 
 

@@ -880,3 +880,9 @@ def test_a_tour_or_a_welcome_to_a_place_is_a_visit(text: str, where: str) -> Non
 def test_welcoming_a_decision_is_no_visit() -> None:
     text = "In Nairobi, Kenya welcomed the decision to reopen the border with Uganda."
     assert not [e for e in _events(text, date(2024, 3, 14)) if e.type == "visit"]
+
+
+def test_a_state_withdrawing_its_diplomats_from_others_is_the_actor_not_the_first_of_them() -> None:
+    e = _one("Foreign Minister Alberto van Klaveren said on Monday that Chile was withdrawing "
+             "its diplomatic staff from Bolivia and Paraguay.", date(2024, 7, 30), "diplomatic")
+    assert (e.actor, e.target) == ("CL", "BO")

@@ -44,3 +44,13 @@ def test_a_broker_is_not_the_target() -> None:
     text = "restored ties in a deal brokered by Qatar"
     qatar = _m(text, "Qatar", "QA")
     assert parties.target_of(text, 0, len(text), [qatar], "CL") is None
+
+
+def test_the_state_diplomats_are_withdrawn_from_is_not_the_actor() -> None:
+    from geo.triggers import TRIGGERS
+
+    recall = next(t for t in TRIGGERS if t.subtype == "ambassador recall")
+    text = "Officials said its envoys were withdrawn from Bolivia."
+    ts = text.index("withdrawn")
+    bolivia = _m(text, "Bolivia", "BO")
+    assert parties.actor(text, recall, ts, ts + len("withdrawn"), [bolivia]) == (None, None)
