@@ -168,7 +168,7 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
         c, top = it.cues, it.candidates[0]
         if (c.before_words and not c.sentence_start and top.place.kind == "city"
                 and top.place.population < 1_000_000 and c.before_words[-1] not in ctx.AFFIX_AFTER
-                and not all(w in ctx.AFFIX_BEFORE for w in c.before_words)  # "North Norfolk"
+                and not ctx.AFFIX_BEFORE.issuperset(c.before_words)  # "North Norfolk"
                 and not _title_line(text, rev, it)):
             words.add(it.spot.text)
         elif (c.next_word in _SPEECH and top.place.kind == "city" and not top.capital
@@ -226,7 +226,7 @@ _ARABIC_NAME_GOES_ON = re.compile(r"[ -](?:al|el|ad|ar|as|ash|an|ibn|bin)-[A-Z]"
 #: The capitalised word before "of the" in front of a name: "Committee of the Red Cross".
 _OF_THE = re.compile(r"([A-Z]\w*) of the $")
 #: A hyphen that joins a name to more of itself or to a number.
-_HYPHEN = re.compile(r"[-‐‑]")
+_HYPHENS = frozenset("-‐‑")
 
 
 def _doubled(text: str, start: int, end: int) -> bool:
@@ -291,7 +291,8 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
         return False
     if it.spot.text in ctx.TITLES or _ARABIC_NAME_GOES_ON.match(text, it.end):
         return False  # "Gen." is a rank; "Ain al-Asad" is a longer name than "Ain"
-    if (_HYPHEN.match(text, it.end) or _HYPHEN.match(text, max(0, it.spot.start - 1))) and (
+    if (text[it.end : it.end + 1] in _HYPHENS
+            or text[it.spot.start - 1 : it.spot.start] in _HYPHENS) and (
             _doubled(text, it.spot.start, it.spot.end) or text[it.end + 1 : it.end + 2].isdigit()):
         return False  # "Oshima-Oshima": a longer name we lack; "Hwasong-12": a missile
     name = it.spot.text
@@ -502,13 +503,19 @@ def _fix_all(text: str, items: list[Item], nearby: list[frozenset[str]]) -> None
     "travel to Victoria")."""
     shared: dict[tuple, list[float]] = {}
     cued: list[bool] = []
-    spelled = {top.idx for it in items if (top := it.candidates[0]).quality == PRIMARY}
-    cities: list[int | None] = []
+    spelled: set[int] | None = None  # the places whose own name the story writes
+    cities: list[tuple[Item, int]] = []
     for it, local in zip(items, nearby, strict=True):
         it.local = local
-        city = (_namesake_city(it, spelled)
-                if it.cues.prev_word.lower() in _CITY_PREPOSITIONS else None)
-        cities.append(city)
+        # the province's own name outranks the city's other name: it comes first
+        if it.candidates[0].place.kind == "admin1" and it.cues.prev_word in _CITY_PREPOSITIONS:
+            if spelled is None:
+                spelled = {top.idx for x in items if (top := x.candidates[0]).quality == PRIMARY}
+            city = _namesake_city(it, spelled)
+            if city is not None:
+                cities.append((it, city))
+        else:
+            city = None
         suffix = ctx.singular(it.cues.next_word.lower())
         if suffix == "and" or it.cues.comma_next:
             suffix = ctx.list_kind(text, it.end) or suffix
@@ -526,7 +533,7 @@ def _fix_all(text: str, items: list[Item], nearby: list[frozenset[str]]) -> None
             fixed = shared[it.key] = _fixed_support(it, suffix, water)
         it.fixed = fixed
     _pool_by_name(items, cued)
-    if any(c is not None for c in cities):
+    if cities:
         _prefer_namesake_cities(items, cued, cities)
 
 
@@ -611,14 +618,14 @@ def _namesake_city(it: Item, spelled: set[int]) -> int | None:
 
 
 def _prefer_namesake_cities(
-    items: list[Item], cued: list[bool], cities: list[int | None]
+    items: list[Item], cued: list[bool], cities: list[tuple[Item, int]]
 ) -> None:
     """After a preposition, a province's name that is also its big city's short name is the
     city ("a meeting in New York"), unless the story gives the name a cue elsewhere ("New
     York state"): one sense per story."""
     senses = {_name(it) for it, has_cue in zip(items, cued, strict=True) if has_cue}
-    for it, city in zip(items, cities, strict=True):
-        if city is None or _name(it) in senses or it.fixed is None:
+    for it, city in cities:
+        if _name(it) in senses or it.fixed is None:
             continue
         # weighed as if the name were its own, and as a big city beats its province
         it.fixed = [f + prior(c.place, PRIMARY, c.capital) - c.prior + 0.15 if c.idx == city
