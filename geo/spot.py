@@ -8,6 +8,7 @@ demonyms (Iranian) are found by exact, case-sensitive look-up.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from gazetteer.index import Gazetteer
@@ -77,20 +78,33 @@ def spot(text: str, gazetteer: Gazetteer) -> list[Spot]:
     """Every candidate mention, longest first where they overlap, in text order."""
     folded = fold(text)
     found: list[Spot] = []
-    starts = _starts(text)
+    starts = _starts(text, gazetteer.acronyms)
     found.extend(_names(text, folded, starts, gazetteer))
     found.extend(_acronyms(text, gazetteer))
     found.extend(_demonyms(text, starts, gazetteer))
     return _longest_non_overlapping(found)
 
 
-def _starts(text: str) -> list[tuple[int, int]]:
-    """The words that may start a place name: capitalised ones, and particles before one."""
+def _starts(text: str, acronyms: Container[str] = ()) -> list[tuple[int, int]]:
+    """The words that may start a place name: capitalised ones, and particles before one.
+    A short word in capitals is an acronym's, unless it opens a dateline ("PARIS (AP) —")."""
     out = [m.span() for m in CAPITALISED.finditer(text)
            if (w := m.group()) not in _NEVER_START
-           and (len(w) > 5 or not w.isupper() or text.startswith(("'", "’"), m.end()))]
+           and (len(w) > 5 or not w.isupper() or text.startswith(("'", "’"), m.end())
+                or (w not in acronyms and len(w) > 2 and _in_dateline(text, m.start())))]
     particles = [m.span() for m in _PARTICLE.finditer(text) if m.group() in _PARTICLES]
     return sorted(out + particles) if particles else out
+
+
+#: The place of a dateline: words in capitals opening a line, then a comma, an agency in
+#: brackets, a dash or a second city ("NEW YORK (AP) —", "CAIRO, Jan 5", "GAZA/CAIRO").
+_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’/-]*(?: [A-Z][A-Z.'’/-]*){0,3}(?=,| \(| [—–-])")
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    head = _DATELINE_HEAD.match(text, line)
+    return head is not None and start < head.end()
 
 
 def _names(
