@@ -248,6 +248,11 @@ _BREAKERS = frozenset(
         "They",
         "It",
     }
+    # words capitalised only because they open a sentence: "Both Islamabad and Tehran"
+    | _words("""Both Neither Either All Only Even Unlike Like While When After Before Since
+    Although Though Despite Once Unless Until If As With Without During Amid Among Meanwhile
+    Also Yet So Then Now Many Most Some Few Several Every Each No Not Just Why How What Where
+    Who Whether This That These Those Its Their His Her Our Instead Whereas""")
 )
 
 

@@ -76,6 +76,8 @@ def resolve(
             end = ctx.word_end(text, sp.end)
             items.append(Item(sp, end, ctx.surroundings(text, rev, sp.start, end), cands, bp))
     people = _person_words(text, rev, items) | _organisation_words(items)
+    if people:
+        people -= _place_words(text, items)
     items = [it for it in items if _is_place_use(text, rev, it, gazetteer, people)]
     items = _local_cues(text, items, gazetteer)
     countries = _country_profile(items, demonym_mentions)
@@ -176,6 +178,27 @@ def _person_words(text: str, rev: str, items: list[Item]) -> set[str]:
               and text.startswith(" ", it.end) and not _listed_after_place(text, items, n)):
             words.add(it.spot.text)  # "Thomas said": a town that speaks is a person
     return words
+
+
+#: Prepositions that make a name a place for sure, whatever else the story does with it.
+_SURE_PLACE = frozenset("in at near inside outside around across throughout".split())
+#: Nouns a place's name stands beside: "the Pakistani capital, Islamabad,".
+_APPOSED = frozenset("capital city town village port".split())
+
+
+def _place_words(text: str, items: list[Item]) -> set[str]:
+    """Names the story plainly uses as places somewhere ("in Shrewsbury", "the capital,
+    Islamabad,"): one occurrence inside a person's or a group's name ("the Better Shrewsbury
+    Transport group") does not make every other one that name's."""
+    out = set()
+    for it in items:
+        c = it.cues
+        if c.before_words or c.after_words or text.startswith(("'", "’"), it.end):
+            continue  # "in Thomas Smith's", "in Shrewsbury Town": no sure sign
+        if c.prev_word in _SURE_PLACE or (text[it.spot.start - 2 : it.spot.start] == ", "
+                                          and c.comma_next and c.prev_word in _APPOSED):
+            out.add(it.spot.text)
+    return out
 
 
 #: What joins the last two names of a list: "Thane and Palghar", "Pune, Thane, and Palghar".

@@ -568,3 +568,18 @@ def test_a_town_after_an_organisation_s_of_the_is_the_organisation_s() -> None:
             "branch in Little Rock.")
     assert [m.text for m in extract_places(text) if m.role == "location"] == [
         "Washington", "Little Rock"]
+
+
+def test_a_word_that_opens_a_sentence_is_no_first_name() -> None:
+    text = ("Both Windhoek and Gaborone said the talks went well. Neither Maseru nor Mbabane "
+            "replied. Diplomats met in Windhoek and in Maseru on Friday.")
+    assert [m.text for m in extract_places(text)].count("Windhoek") == 2
+    assert [m.text for m in extract_places(text)].count("Maseru") == 2
+
+
+def test_a_town_inside_a_group_s_name_stays_a_place_where_the_story_puts_things_in_it() -> None:
+    text = ("Jane Hill, of the Better Ipswich Transport group, said the bridge was late. "
+            "Traffic in Ipswich was at a standstill, and Ipswich's mayor apologised.")
+    found = [m for m in extract_places(text) if m.text == "Ipswich"]
+    assert [m.start for m in found] == [text.index("in Ipswich") + 3,
+                                        text.index("Ipswich's")]
