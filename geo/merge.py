@@ -1,11 +1,13 @@
 """Merge the reports of one real-world event made by several documents into one MergedEvent.
 
-Reports are clustered by complete-linkage agglomeration: two clusters may join only if every
-report in one is compatible with every report in the other (same kind of act, same or nested
-place, dates within reporting tolerance, no conflicting actor or target), and among the
-joinable pairs the one with the highest average agreement joins first. Reports are sorted by a
-canonical key before clustering and every tie is broken on that order, so the same reports in
-any order give the same events and the same ids.
+Reports are clustered by agglomeration: two clusters may join only if no report in one
+contradicts a report in the other (another kind of act, places apart, dates beyond reporting
+tolerance, another actor or target) and at least one pair across them positively agrees; among
+the joinable pairs the one with the highest average agreement joins first. A pair that merely
+lacks evidence (an undated or placeless report beside one whose actor is unknown) neither
+links nor vetoes, so a vague report from one outlet cannot split reports that agree. Reports
+are sorted by a canonical key before clustering and every tie is broken on that order, so the
+same reports in any order give the same events and the same ids.
 
 Choices made when reports disagree (see `_merge_cluster`):
 - place: the most specific one any source gives (facility > city > admin2 > feature > admin1 >
@@ -218,8 +220,13 @@ def _act_ok(a: Event, b: Event) -> bool:
     return True
 
 
+UNLINKED = 0
+"""The score of two compatible reports with too little in common to link them on their own."""
+
+
 def _link(a: _Report, b: _Report) -> int | None:
-    """Agreement score of two reports of one event, or None when they cannot be one event."""
+    """Agreement score of two reports of one event, None when they contradict each other, or
+    UNLINKED when nothing contradicts but too little agrees to join them without a third."""
     ea, eb = a.event, b.event
     if ea.background != eb.background or not _party_ok(a.actor, b.actor):
         return None
@@ -233,16 +240,16 @@ def _link(a: _Report, b: _Report) -> int | None:
         return None
     same_type = ea.type == eb.type
     same_actor = a.actor is not None and a.actor == b.actor
-    if (pa is None) != (pb is None) and not (same_type and same_actor):
-        return None
     if a.span is not None and b.span is not None and _span_gap(a.span, b.span) > DAY_TOLERANCE:
         return None
+    if (pa is None) != (pb is None) and not (same_type and same_actor):
+        return UNLINKED
     if a.weak_date or b.weak_date:
         both_undated = a.weak_date and b.weak_date
         anonymous_twin = both_undated and a.actor is None and b.actor is None and rel == "same"
         context = _war_context(a, b, rel)
         if not context and not (same_type and (same_actor or anonymous_twin)):
-            return None
+            return UNLINKED
     score = 0
     if a.span is not None and b.span is not None and not (a.weak_date or b.weak_date):
         if ea.date_precision == "day" and eb.date_precision == "day":
@@ -288,23 +295,25 @@ def _block(e: Event) -> tuple[bool, str]:
 
 
 def _cluster(reports: Sequence[_Report]) -> list[list[_Report]]:
-    """Complete-linkage, average-score agglomeration; ties go to the canonically first pair.
+    """Agglomerate on average agreement; ties go to the canonically first pair.
 
-    A cluster is named by its first report's index; `sums` holds the summed pairwise scores of
-    the cluster pairs whose every cross pair is compatible, so only those can ever join.
+    A cluster is named by its first report's index. `sums` holds, for each cluster pair with no
+    contradicting cross pair, the summed pairwise scores and the number of cross pairs that
+    link (score above UNLINKED); only pairs with a link are ever joined.
     """
     members: dict[int, list[_Report]] = {r.index: [r] for r in reports}
     version = dict.fromkeys(members, 0)
-    sums: dict[tuple[int, int], int] = {}
+    sums: dict[tuple[int, int], tuple[int, int]] = {}
     linked: dict[int, set[int]] = {r.index: set() for r in reports}  # the keys of `sums`
     heap: list[tuple[float, int, int, int, int]] = []
     for a, b in _candidate_pairs(reports):
         score = _link(a, b)
         if score is not None:
-            sums[(a.index, b.index)] = score
+            sums[(a.index, b.index)] = (score, int(score > UNLINKED))
             linked[a.index].add(b.index)
             linked[b.index].add(a.index)
-            heap.append((-float(score), a.index, b.index, 0, 0))
+            if score > UNLINKED:
+                heap.append((-float(score), a.index, b.index, 0, 0))
     heapq.heapify(heap)
     while heap:
         _, x, y, vx, vy = heapq.heappop(heap)
@@ -314,6 +323,7 @@ def _cluster(reports: Sequence[_Report]) -> list[list[_Report]]:
         del version[y]
         version[x] += 1
         others = (linked.pop(x) | linked.pop(y)) - {x, y}
+        sums.pop((x, y), None)
         linked[x] = set()
         for other in sorted(others):
             linked[other] -= {x, y}
@@ -322,11 +332,13 @@ def _cluster(reports: Sequence[_Report]) -> list[list[_Report]]:
             if with_x is None or with_y is None:
                 continue
             lo, hi = _pair(x, other)
-            sums[(lo, hi)] = with_x + with_y
+            total, links = with_x[0] + with_y[0], with_x[1] + with_y[1]
+            sums[(lo, hi)] = (total, links)
             linked[x].add(other)
             linked[other].add(x)
-            avg = (with_x + with_y) / (len(members[x]) * len(members[other]))
-            heapq.heappush(heap, (-avg, lo, hi, version[lo], version[hi]))
+            if links:
+                avg = total / (len(members[x]) * len(members[other]))
+                heapq.heappush(heap, (-avg, lo, hi, version[lo], version[hi]))
     return [sorted(members[k], key=lambda r: r.index) for k in sorted(members)]
 
 

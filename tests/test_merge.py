@@ -310,6 +310,43 @@ def test_undated_report_joins_one_of_two_candidate_events_whatever_the_order():
         assert merge_events(shuffled, {}) == first
 
 
+def test_a_vague_report_from_another_outlet_never_splits_an_event():
+    """An outlet that names no actor cannot veto an undated report that agrees with the rest."""
+    reports = [
+        ev("a", "strike", KHARKIV, D(2024, 5, 10), actor="RU", target="UA"),
+        ev("b", "strike", KHARKIV_OBLAST, None, actor="RU"),
+        ev("c", "strike", KHARKIV_OBLAST, D(2024, 5, 11), actor="RU"),
+        ev("a", "diplomatic", KYIV, D(2024, 5, 11), actor="PL", subtype="ambassador recall"),
+        ev("b", "diplomatic", KYIV, None, actor="PL", subtype="ambassador recall"),
+    ]
+    vague = [
+        ev("d", "strike", KHARKIV, D(2024, 5, 10), target="UA"),
+        ev("d", "diplomatic", KYIV, D(2024, 5, 11), subtype="ambassador recall"),
+    ]
+    alone = merge_events(reports, {})
+    assert sorted((m.event.type, m.n_sources) for m in alone) == [
+        ("diplomatic", 2), ("strike", 3),
+    ]
+    together = merge_events(reports + vague, {})
+    assert sorted((m.event.type, m.event.actor, m.n_sources) for m in together) == [
+        ("diplomatic", "PL", 3), ("strike", "RU", 4),
+    ]
+    for seed in range(10):
+        shuffled = reports + vague
+        random.Random(seed).shuffle(shuffled)
+        assert merge_events(shuffled, {}) == together
+
+
+def test_vague_reports_alone_still_do_not_link():
+    merged = merge_events([
+        ev("a", "strike", KHARKIV, D(2024, 5, 10)),
+        ev("b", "strike", KHARKIV_OBLAST, None, actor="RU"),
+        ev("c", "diplomatic", None, D(2024, 5, 10), subtype="ambassador recall"),
+        ev("d", "diplomatic", KYIV, D(2024, 5, 10), actor="PL", subtype="ambassador recall"),
+    ], {})
+    assert len(merged) == 4
+
+
 def test_undated_background_reports_without_actor_merge_only_at_the_same_place():
     merged = merge_events([
         ev("b", "strike", LEBANON, None, background=True),
