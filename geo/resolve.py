@@ -79,18 +79,20 @@ def resolve(
     if people:
         people -= _place_words(text, items)
     items = [it for it in items if _is_place_use(text, rev, it, gazetteer, people)]
-    items = _local_cues(text, items, gazetteer)
-    countries = _country_profile(items, demonym_mentions)
+    items, states, home = _local_cues(text, items, gazetteer, boilerplate)
+    named = demonym_mentions + states if states else demonym_mentions
+    countries = _country_profile(items, named)
     _prune(items, countries)
-    _fix_all(text, items, _nearby_countries(items, demonym_mentions))
-    _choose_all(items, countries, {}, [])
+    _fix_all(text, items, _nearby_countries(items, named))
+    abbreviated = _abbreviated_admin1s(states, home)
+    _choose_all(items, countries, abbreviated, [])
     _peer_support(text, items)
-    admin1s, anchors = _first_readings(items)
-    countries = _country_profile(items, demonym_mentions, resolved=True)
+    admin1s, anchors = _first_readings(items, abbreviated)
+    countries = _country_profile(items, named, resolved=True)
     _choose_all(items, countries, admin1s, anchors)
     mentions = [m for it in items
                 if (m := _mention(text, it, _stranger(it, countries, gazetteer))) is not None]
-    return sorted(mentions + demonym_mentions, key=lambda m: m.start)
+    return sorted(mentions + named, key=lambda m: m.start)
 
 
 _REGION_BEFORE = ctx.AFFIX_BEFORE | {"Latin", "Pan", "Sub"}
@@ -111,10 +113,28 @@ def _is_demonym_use(text: str, rev: str, sp: Spot) -> bool:
 Admin1s = dict[tuple[str | None, str], set[object]]
 #: The places chosen with confidence in the first pass, and the names that stand for each.
 Anchors = list[tuple[Place, set[object]]]
-def _first_readings(items: list[Item]) -> tuple[Admin1s, Anchors]:
-    """What the first pass settled: the provinces chosen, and the places chosen with
-    confidence, each with the names that stand for it."""
-    admin1s: Admin1s = {}
+def _abbreviated_admin1s(states: list[Mention], home: list[Place]) -> Admin1s:
+    """The provinces the press abbreviations name ("Paducah, Ky."), each standing for itself,
+    and the dateline's as the story's home: its small towns are looked for there first."""
+    out: Admin1s = {}
+    for m in states:
+        out.setdefault((m.place.country, m.place.name), set()).add(m.text)
+    for p in home:
+        out[(p.country, p.name)].add(HOME)
+    return out
+
+
+#: Stands, among a province's names, for a dateline's: "CARBONDALE, Ill. -" makes Illinois the
+#: story's home, where its small towns are looked for first.
+HOME = "(dateline)"
+#: The town of a dateline: at a line's start (up to three words), then the abbreviation.
+_DATELINE_TOWN = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.'’-]*[ \t]){0,3}$")
+
+
+def _first_readings(items: list[Item], admin1s: Admin1s) -> tuple[Admin1s, Anchors]:
+    """What the first pass settled: the provinces chosen (added to those the abbreviations
+    name), and the places chosen with confidence, each with the names that stand for it."""
+    admin1s = {k: set(v) for k, v in admin1s.items()}
     by_place: dict[int, tuple[Place, set[object]]] = {}
     for it in items:
         if it.chosen is None:
@@ -329,11 +349,16 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
 _ABBREVIATION = re.compile(r"[A-Z](?:[a-z]{1,4}\.|\.(?:[A-Z]\.){1,2}|\.[A-Z][a-z]\.)")
 
 
-def _local_cues(text: str, items: list[Item], g: Gazetteer) -> list[Item]:
+def _local_cues(
+    text: str, items: list[Item], g: Gazetteer, boilerplate: Sequence[tuple[int, int]]
+) -> tuple[list[Item], list[Mention]]:
     """'the Iranian city of X', "Pakistan's Balochistan", 'X, Y' containment, 'X, Ill.'; the
-    items left once press abbreviations ('Man.') are read as cues, not places."""
+    items left once press abbreviations ('Man.') are read as cues, and the provinces those
+    abbreviations name, as mentions."""
     by_start = {it.spot.start: it for it in items}
     abbreviated: set[int] = set()
+    states: list[Mention] = []
+    homes: set[int] = set()
     for it in items:
         if it.cues.comma_next and (m := _ABBREVIATION.match(text, it.end + 2)):
             state = g.abbreviations.get(m.group())
@@ -342,6 +367,12 @@ def _local_cues(text: str, items: list[Item], g: Gazetteer) -> list[Item]:
                                     if c.place.kind == "admin1" and c.place.country == state[0]]
                 it.cue_strict = bool(it.cue_container)
                 abbreviated.add(it.end + 2)
+                if it.cue_container:
+                    role = "boilerplate" if in_ranges(m.start(), boilerplate) else "location"
+                    states.append(Mention(m.group(), m.start(), m.end(),
+                                          it.cue_container[0].place, role, 0.9))
+                    if _DATELINE_TOWN.search(text, max(0, it.spot.start - 40), it.spot.start):
+                        homes.add(len(states) - 1)
                 continue
         dem = ctx.demonym_cue(text, it.spot.start)
         if dem:
@@ -362,9 +393,10 @@ def _local_cues(text: str, items: list[Item], g: Gazetteer) -> list[Item]:
                     ("'s", "’s"), nxt.spot.end) and (
                     top.place.kind == "country" or (top.place.kind == "admin1"
                                                     and len(nxt.candidates) == 1))
+    home = [states[n].place for n in sorted(homes)][:1]
     if abbreviated:
-        return [it for it in items if it.spot.start not in abbreviated]
-    return items
+        return [it for it in items if it.spot.start not in abbreviated], states, home
+    return items, states, home
 
 
 #: What follows the last-but-one name of a list: "over Iraq, Iran and the Gulf".
@@ -746,10 +778,13 @@ def _story_support(
         support += 0.6 * weight * damp
         if c.capital and weight and p.kind == "city":
             support += 0.3  # the capital of a country in the story: Manila, not Manila CA
-    if admin1s and p.admin1 and p.kind == "city":
+    if admin1s and p.admin1 and p.kind in ("city", "admin2"):
         names = admin1s.get((p.country, p.admin1))
         if names and (len(names) > 1 or _name(it) not in names):
-            support += 0.3
+            if HOME in names:
+                support += 0.5
+            elif p.kind == "city":  # counties of one name are in every state: only home's
+                support += 0.3
     return support
 
 

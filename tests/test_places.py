@@ -444,15 +444,17 @@ def test_provinces_listed_with_their_leaders_are_peers() -> None:
 def test_a_press_abbreviation_of_a_state_places_the_town(
     text: str, town: str, admin1: str
 ) -> None:
-    found = [(m.text, m.place.admin1) for m in extract_places(text)]
-    assert (town, admin1) in found
-    assert all(name in (town, "Detroit") for name, _ in found)
+    found = [(m.text, m.place.admin1, m.place.kind) for m in extract_places(text)]
+    assert (town, admin1, "city") in found
+    abbreviation = text.split(", ")[1].split(",")[0]
+    assert (abbreviation, admin1, "admin1") in found  # "Ill." names Illinois itself
+    assert all(name in (town, abbreviation, "Detroit") for name, _, _ in found)
 
 
 def test_a_town_missing_from_the_gazetteer_is_not_a_namesake_outside_its_province() -> None:
     found = extract_places("A blockade at the crossing in Emerson, Man., south of Winnipeg, "
                            "remained in place.")
-    assert [m.text for m in found] == ["Winnipeg"]
+    assert [m.text for m in found] == ["Man.", "Winnipeg"]
 
 
 def test_cues_that_disagree_leave_a_name_to_the_story() -> None:
@@ -583,3 +585,17 @@ def test_a_town_inside_a_group_s_name_stays_a_place_where_the_story_puts_things_
     found = [m for m in extract_places(text) if m.text == "Ipswich"]
     assert [m.start for m in found] == [text.index("in Ipswich") + 3,
                                         text.index("Ipswich's")]
+
+
+def test_a_dateline_s_state_abbreviation_is_the_story_s_home_for_its_small_towns() -> None:
+    found = _located(
+        "COOKEVILLE, Tenn. - Storms knocked out power near Sparta and Livingston on Monday, and "
+        "a barn burned in Franklin County. Crews from Lebanon and Carthage helped, as did a "
+        "team from Bowling Green, Ky., the county said.")
+    assert {n: found[n][:2] for n in ("Sparta", "Livingston", "Franklin County", "Carthage",
+                                      "Bowling Green")} == {
+        "Sparta": ("US", "Tennessee"), "Livingston": ("US", "Tennessee"),
+        "Franklin County": ("US", "Tennessee"), "Carthage": ("US", "Tennessee"),
+        "Bowling Green": ("US", "Kentucky")}
+    assert (found["Tenn."], found["Ky."]) == (("US", "Tennessee", "admin1"),
+                                              ("US", "Kentucky", "admin1"))
