@@ -741,15 +741,18 @@ def _choose(
     # (-total, smaller kinds first, index, support, candidate): sorts best first on its own
     scored: list[tuple[float, int, int, float, Candidate]] = []
     head = it.candidates[0]
+    # a region's or a sea's name of our table ("the Middle East", "Asia"): a namesake town
+    # is not meant for being in the story's country or near its towns
+    area = head.place.kind in ("region", "feature") and head.quality == PRIMARY
     # a world city's name: a namesake needs more than sharing the story's country
-    world = head.place.kind == "city" and head.place.population >= _WORLD_CITY
+    world = area or (head.place.kind == "city" and head.place.population >= _WORLD_CITY)
     scale = head.prior if world else 0.0
     for c, fixed in zip(it.candidates, it.fixed, strict=True):
         damp = min(1.0, c.prior / scale) if scale and c is not head else 1.0
         support = _story_support(it, c, fixed, countries, admin1s, damp)
         scored.append(
             (-(c.prior + support), _SMALL_KINDS.get(c.place.kind, 0), c.idx, support, c))
-    if anchors:  # nearness to the story's other places, for the few that can still win
+    if anchors and not area:  # nearness to the story's places, for the few that can still win
         scored.sort(key=lambda x: x[0])
         for n, (total, small, idx, support, c) in enumerate(scored[:_NEAR_CHECKED]):
             if c.place.kind in _NEAR_KINDS:

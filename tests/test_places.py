@@ -599,3 +599,11 @@ def test_a_dateline_s_state_abbreviation_is_the_story_s_home_for_its_small_towns
         "Bowling Green": ("US", "Kentucky")}
     assert (found["Tenn."], found["Ky."]) == (("US", "Tennessee", "admin1"),
                                               ("US", "Kentucky", "admin1"))
+
+
+def test_a_continent_beats_a_namesake_town_near_the_story_s_towns() -> None:
+    text = ("Health officials in Iloilo and Bacolod said on Monday that the outbreak was the "
+            "worst in Asia this year, and Filipino doctors flew to Africa to help.")
+    found = {m.text: (m.place.kind, m.place.country) for m in extract_places(text)}
+    assert found["Asia"] == ("region", None)
+    assert found["Iloilo"] == ("city", "PH")
