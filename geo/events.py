@@ -133,7 +133,7 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     starts = [a for _, a, _ in hits]
     spans = sentences(text)
     claims = "responsibility" in text
-    scenes: dict[int, tuple[set[str], list[TimeExpression]]] = {}
+    scenes: dict[int, tuple[set[str], list[TimeExpression], list[_Report]]] = {}
     lede: _Report | None = None
     for n, (s, e) in enumerate(spans):
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
@@ -147,6 +147,7 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
         in_sentence = [m for m in places if s <= m.start < e]
         sentence_dates = _dates_in(text, s, e, doc.published)
         scene = scenes.get(n - 1)
+        told_here = len(reports)
         for trig, ts, te in triggers:
             report = _report(text, doc.published, (s, e), trig, ts, te, in_sentence,
                              sentence_dates, reports, people)
@@ -168,7 +169,7 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
                         text, s, e, one, lede):
                     one.when = lede.when  # "Demonstrators also marched in Mombasa": that day
                 reports.append(one)
-        scenes[n] = ({t.type for t, _, _ in triggers}, sentence_dates)
+        scenes[n] = ({t.type for t, _, _ in triggers}, sentence_dates, reports[told_here:])
     _dateline_day(text, datelines, mentions, doc.published, reports)
     events = [_with_actor_place(_with_target_place(r, places), places)
               for r in _consolidate(reports)]
@@ -538,13 +539,14 @@ def _told_next(
 
 
 def _scene_date(
-    text: str, r: _Report, scene: tuple[set[str], list[TimeExpression]], gap_from: int,
-    gap_to: int, published: date | None,
+    text: str, r: _Report, scene: tuple[set[str], list[TimeExpression], list[_Report]],
+    gap_from: int, gap_to: int, published: date | None,
 ) -> TimeExpression | None:
     """The day of the sentence just before, for an undated event of the same kind told right
     after it in the same paragraph ("Fighting continued on Wednesday. Officials reported
-    shelling of X"): only when that day is the one time the sentence gives."""
-    types, dates = scene
+    shelling of X"): only when that day is the one time the sentence gives, and it is the
+    scene's own day, not the day another event began or the day of the cause it names."""
+    types, dates, told = scene
     if len(dates) != 1 or "\n" in text[gap_from:gap_to] or r.background:
         return None
     if r.type not in types and not (r.type in _VIOLENT and types & _VIOLENT):
@@ -553,7 +555,22 @@ def _scene_date(
     if d.date is None or d.precision != "day" or d.relative_days is not None or d.is_deadline \
             or d.text[:5].lower() == "since" or (published and d.date > published):
         return None
+    if _ONSET_BEFORE.search(text, max(d.start - 160, 0), d.start):
+        return None  # "since the war began on October 7": when a longer state started
+    if _CAUSE_CLAUSE.search(text, max(d.start - 200, 0), d.start):
+        return None  # "fired at X in response to a bombing on May 3": the cause's day
+    owners = {p.type for p in told if p.when is not None and p.when.start == d.start}
+    kin_told = r.type in types or any(p.type == r.type for p in told)
+    if owners and r.type not in owners and kin_told:
+        return None  # the day of another kind of event than the one the sentence tells
     return d
+
+
+# "since the conflict began on", "after the war broke out on": the day a longer state started
+_ONSET_BEFORE = re.compile(
+    r"\b(?:began|begun|started|erupted|broke\s+out|flared\s+up)\s+"
+    r"(?:(?:on|in)\s+)?$|\bsince\b[^.;,]*$", re.I)
+_CAUSE_CLAUSE = re.compile(r"\b(?:in\s+retaliation\s+for|in\s+response\s+to)\s[^.;]*$", re.I)
 
 
 def _claimed(

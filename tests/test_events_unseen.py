@@ -606,11 +606,24 @@ def test_an_undated_strike_takes_the_day_of_the_fighting_told_just_before() -> N
     "Talks were held in Geneva on Tuesday.",  # another kind of event
     "The ceasefire collapsed on Tuesday, a week after fighting began on March 1.",  # two times
     "Heavy fighting raged around Avdiivka on Tuesday.\n\n",  # another paragraph
+    # the day a longer state began, the day of the cause, the day of another kind of event
+    "Shelling has spread along the front, especially since the war began on Tuesday.",
+    "Ukraine shelled Russian positions in retaliation for the sinking of a ferry on Tuesday.",
+    "The mayor spoke to reporters. He asked for help. Schools were closed. Power was cut. "
+    "Russia kept up its shelling, and a car bomb exploded in Donetsk on Tuesday.",
 ])
 def test_an_undated_strike_keeps_no_date_from_another_scene(before: str) -> None:
     e = _one(before + " Russian shelling of the town of Pokrovsk killed three civilians.",
              date(2024, 3, 14), "strike")
     assert e.date is None
+
+
+def test_strikes_named_again_take_no_date_from_the_day_a_war_began() -> None:
+    text = ("Air raids have grown more frequent, especially since the war between the army and "
+            "the rebels began on March 2. Sudan attributed its strikes in Khartoum and Omdurman "
+            "to rebel attacks on its bases.")
+    strikes = [e for e in _events(text, date(2024, 3, 14)) if e.type == "strike"]
+    assert strikes and all(e.date is None for e in strikes), strikes
 
 
 @pytest.mark.parametrize("text", [
