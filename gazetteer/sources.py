@@ -73,6 +73,15 @@ def abbreviations() -> dict[str, tuple[str, str]]:
         return {r["abbreviation"]: (r["country"], r["admin1"]) for r in csv.DictReader(fh)}
 
 
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Folded names that news uses for something other than the place GeoNames knows by them
+    ("Al Jazeera", the broadcaster), from our table `data/not_places.csv`. Read when the
+    resolver starts, not compiled into the index: editing the table needs no rebuild."""
+    with open(DATA / "not_places.csv", encoding="utf-8", newline="") as fh:
+        return frozenset(fold_name(r["name"]) for r in csv.DictReader(fh))
+
+
 def _literal(value: object) -> object:
     """countryinfo stores lists and dicts as their Python repr."""
     if isinstance(value, str) and value[:1] in "[{":

@@ -19,6 +19,7 @@ from functools import lru_cache
 from gazetteer.build import ALIAS, ALTERNATE, PRIMARY
 from gazetteer.index import Candidate, Gazetteer, prior
 from gazetteer.normalize import fold_name as _fold_name
+from gazetteer.sources import not_places
 from geo import context as ctx
 from geo.boilerplate import in_ranges
 from geo.models import Mention, Place
@@ -308,6 +309,9 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
             and (m := _OF_THE.search(text, max(0, it.spot.start - 40), it.spot.start))
             and m.group(1) in ctx.ORG_WORDS):
         return False  # "the International Committee of the Red Cross": a town's namesake
+    if (c.prev_word == "by" and c.after_words and top.place.kind == "city"
+            and c.after_words[0] not in ctx.AFFIX_AFTER):
+        return False  # "Writing by George Obulutsa": a writer, even in a credit's title case
     if c.before_words and not _title_line(text, rev, it):
         if any(w in ctx.TITLES for w in c.before_words):
             return False
@@ -321,6 +325,8 @@ def _is_place_use(text: str, rev: str, it: Item, g: Gazetteer, people: set[str])
     if it.spot.text in people and not big:
         return False
     key = fold_name(it.spot.text)
+    if key in not_places():
+        return False  # "Source: Al Jazeera", "a Commonwealth country"
     primary_country = top.place.kind == "country" and top.quality == PRIMARY
     if key in g.common and not primary_country:
         local = c.prev_word.lower() in _PLACE_PREPOSITIONS or c.comma_next

@@ -607,3 +607,15 @@ def test_a_continent_beats_a_namesake_town_near_the_story_s_towns() -> None:
     found = {m.text: (m.place.kind, m.place.country) for m in extract_places(text)}
     assert found["Asia"] == ("region", None)
     assert found["Iloilo"] == ("city", "PH")
+
+
+def test_names_the_news_uses_for_no_place_are_none() -> None:
+    text = ("Samoa's prime minister told Al Jazeera in Apia that the Commonwealth summit, the "
+            "first in a Pacific island Commonwealth country, would go ahead.")
+    assert [m.text for m in extract_places(text)] == ["Samoa", "Apia"]
+
+
+def test_a_writer_in_a_wire_credit_is_no_town() -> None:
+    text = ("Floods cut roads in Yunnan on Sunday.\n(Reporting by Austin Ramzy in Hong Kong; "
+            "Writing by Lincoln Feast; Editing by Chester Dawson)")
+    assert [m.text for m in extract_places(text)] == ["Yunnan", "Hong Kong"]
