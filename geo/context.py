@@ -89,6 +89,16 @@ _METONYM_BEFORE = re.compile(
     r"(?:rift|tensions?|talks)\s+between|blamed|followed|joined|urged|urging|pressed|pressing|"
     r"warned|told|asked|called\s+on|allied\s+with|sided\s+with)\s+$"
 )
+# A capital as the subject of a perfect tense of what governments do: "Beijing has invested
+# billions", "Lima had given the diplomats 72 hours", "Algiers has expressed concern".
+_METONYM_PERFECT = re.compile(
+    r"\s+(?:has|have|had)\s+(?:(?:also|long|already|repeatedly|now|previously|recently|"
+    r"reportedly|since|quietly|publicly|officially)\s+)?(?:given|invested|expressed|offered|"
+    r"sent|provided|supplied|granted|signed|deployed|recognised|recognized|suspended|severed|"
+    r"restored|lodged|extended|sought|dispatched|vetoed|sanctioned|invited|pledged|allowed|"
+    r"blocked|banned|mediated|brokered|ratified|pushed|pressed|tried|struggled|"
+    r"refrained|stepped\s+up|cut\s+(?:ties|off))\b"
+)
 # A capital's possessive before what only a government has: "Pyongyang's weapons testing".
 _METONYM_POSSESSIVE = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:government|policy|policies|weapons?|nuclear|missiles?|decision|"
@@ -264,7 +274,8 @@ def metonymic(text: str, start: int, end: int) -> bool:
     if _PLACE_BEFORE.search(text, max(0, start - 12), start):
         return False
     after = text[end : end + 90]
-    return bool(_METONYM_AFTER.match(after) or _METONYM_POSSESSIVE.match(after))
+    return bool(_METONYM_AFTER.match(after) or _METONYM_POSSESSIVE.match(after)
+                or _METONYM_PERFECT.match(after))
 
 
 _COUNTRY_CUE = re.compile(

@@ -619,3 +619,11 @@ def test_a_writer_in_a_wire_credit_is_no_town() -> None:
     text = ("Floods cut roads in Yunnan on Sunday.\n(Reporting by Austin Ramzy in Hong Kong; "
             "Writing by Lincoln Feast; Editing by Chester Dawson)")
     assert [m.text for m in extract_places(text)] == ["Yunnan", "Hong Kong"]
+
+
+def test_a_capital_that_has_given_or_invested_is_its_government() -> None:
+    text = ("Tokyo has invested billions in the port. Ankara had given the envoy 48 hours to "
+            "leave, and Nairobi has expressed concern. Shops in Wellington have given away food.")
+    roles = {m.text: m.role for m in extract_places(text)}
+    assert roles == {"Tokyo": "metonym", "Ankara": "metonym", "Nairobi": "metonym",
+                     "Wellington": "location"}
