@@ -222,19 +222,26 @@ def _place_words(text: str, items: list[Item]) -> set[str]:
     return out
 
 
-#: What joins the last two names of a list: "Thane and Palghar", "Pune, Thane, and Palghar".
+#: What joins the last two names of a list: "Thane and Palghar", "Pune, Thane, and Palghar";
+#: and the names before them: "in Ballina, Lismore and Kyogle".
 _LIST_JOIN = re.compile(r",? (?:and|or) ")
+_LIST_COMMA = re.compile(r", ")
 
 
 def _listed_after_place(text: str, items: list[Item], n: int) -> bool:
     """Whether item n ends a list that a preposition opens: "officials in Thane and Palghar
-    said" is the officials speaking, not a person called Palghar."""
+    said" is the officials speaking, not a person called Palghar ("in Texas, Philmont said"
+    is no list)."""
+    last = True
     while n > 0:
         prev, it = items[n - 1], items[n]
-        if not _LIST_JOIN.fullmatch(text, prev.spot.end, it.spot.start):
+        gap = (prev.spot.end, it.spot.start)
+        if not (_LIST_JOIN.fullmatch(text, *gap)
+                or (not last and _LIST_COMMA.fullmatch(text, *gap))):
             return False
         if prev.cues.prev_word.lower() in ctx.LOCATIVE:
             return True
+        last = False
         n -= 1
     return False
 

@@ -627,3 +627,14 @@ def test_a_capital_that_has_given_or_invested_is_its_government() -> None:
     roles = {m.text: m.role for m in extract_places(text)}
     assert roles == {"Tokyo": "metonym", "Ankara": "metonym", "Nairobi": "metonym",
                      "Wellington": "location"}
+
+
+def test_the_last_town_of_a_comma_list_after_in_is_no_speaker() -> None:
+    found = _located("Flooding hit New South Wales. Shop owners in Ballina, Lismore and Kyogle "
+                     "said the water had reached their doors.")
+    assert found["Kyogle"][:2] == ("AU", "New South Wales")
+
+
+def test_a_speaker_after_a_place_and_a_comma_is_no_list() -> None:
+    found = _located("Asked about the floods in Queensland, Albury said he was worried.")
+    assert "Albury" not in found
