@@ -23,7 +23,7 @@ from gazetteer.sources import not_places
 from geo import context as ctx
 from geo.boilerplate import in_ranges
 from geo.models import Mention, Place
-from geo.spot import Spot
+from geo.spot import Spot, in_dateline
 
 _NEAR_CHECKED = 6
 #: Names are folded again and again (a province's name for each town in it): memoised.
@@ -576,7 +576,8 @@ def _fix_all(text: str, items: list[Item], nearby: list[frozenset[str]]) -> None
     for it, local in zip(items, nearby, strict=True):
         it.local = local
         # the province's own name outranks the city's other name: it comes first
-        if it.candidates[0].place.kind == "admin1" and it.cues.prev_word in _CITY_PREPOSITIONS:
+        if it.candidates[0].place.kind == "admin1" and (
+                it.cues.prev_word in _CITY_PREPOSITIONS or in_dateline(text, it.spot.start)):
             if spelled is None:
                 spelled = {top.idx for x in items if (top := x.candidates[0]).quality == PRIMARY}
             city = _namesake_city(it, spelled)
@@ -663,7 +664,8 @@ def _pool_by_name(items: list[Item], cued: list[bool]) -> None:
 
 
 #: Prepositions after which a province's name that is also its big city's short name is the
-#: city: "a meeting in New York", "flew to New York"; not "across New York".
+#: city: "a meeting in New York", "flew to New York"; not "across New York". A dateline's
+#: place is a city too: "NEW YORK (AP) —".
 _CITY_PREPOSITIONS = frozenset("in at from to into via near".split())
 
 

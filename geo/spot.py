@@ -91,7 +91,7 @@ def _starts(text: str, acronyms: Container[str] = ()) -> list[tuple[int, int]]:
     out = [m.span() for m in CAPITALISED.finditer(text)
            if (w := m.group()) not in _NEVER_START
            and (len(w) > 5 or not w.isupper() or text.startswith(("'", "’"), m.end())
-                or (w not in acronyms and len(w) > 2 and _in_dateline(text, m.start())))]
+                or (w not in acronyms and len(w) > 2 and in_dateline(text, m.start())))]
     particles = [m.span() for m in _PARTICLE.finditer(text) if m.group() in _PARTICLES]
     return sorted(out + particles) if particles else out
 
@@ -101,7 +101,8 @@ def _starts(text: str, acronyms: Container[str] = ()) -> list[tuple[int, int]]:
 _DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’/-]*(?: [A-Z][A-Z.'’/-]*){0,3}(?=,| \(| [—–-])")
 
 
-def _in_dateline(text: str, start: int) -> bool:
+def in_dateline(text: str, start: int) -> bool:
+    """Whether the word at `start` is part of the place of a dateline ("NEW YORK (AP) —")."""
     line = text.rfind("\n", 0, start) + 1
     head = _DATELINE_HEAD.match(text, line)
     return head is not None and start < head.end()

@@ -484,6 +484,12 @@ def test_a_province_named_like_its_big_city_is_the_city_after_in() -> None:
     assert [m.place.kind for m in extract_places(spelled) if m.text == "New York"] == ["admin1"]
 
 
+def test_a_province_named_like_its_big_city_is_the_city_in_a_dateline() -> None:
+    text = ("NEW YORK, Sept 20 (Reuters) - Brazil's envoy told the General Assembly the talks "
+            "had stalled. Officials in Rio de Janeiro disagreed.")
+    assert ("NEW YORK", "city") in _kinds(text)
+
+
 def test_small_arab_towns_the_press_spells_its_own_way_are_found() -> None:
     text = ("Storm damage was reported in Abraq, Qirnada and Qandula, east of Benghazi, "
             "Libyan officials said.")
