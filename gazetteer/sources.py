@@ -295,7 +295,8 @@ def subdivisions(admin1: dict[tuple[str, str], str]) -> Iterator[Entry]:
     """ISO 3166-2 subdivisions: top level as admin1, nested ones as admin2.
 
     Each takes the GeoNames English name where one of its names matches it, so that a
-    city's `admin1` and the subdivision's own `name` agree.
+    city's `admin1` and the subdivision's own `name` agree. Only a province's code is an
+    acronym news writes (NSW); a district's is noise ("MDR-TB" is no Mindoro Oriental).
     """
     from gazetteer.normalize import fold
 
@@ -320,7 +321,7 @@ def subdivisions(admin1: dict[tuple[str, str], str]) -> Iterator[Entry]:
             kind = "admin1" if sub.get("parentCode") is None else "admin2"
             suffix = code.split("-", 1)[1]
             yield Entry(
-                acronyms=[suffix] if _usable_code(suffix) else [],
+                acronyms=[suffix] if kind == "admin1" and _usable_code(suffix) else [],
                 name=name,
                 lat=float(latlng[0]),
                 lon=float(latlng[1]),

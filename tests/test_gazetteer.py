@@ -13,6 +13,7 @@ from gazetteer.build import index_path
 from gazetteer.geocoder import OfflineGazetteer
 from gazetteer.index import Gazetteer, default_gazetteer
 from gazetteer.normalize import fold, fold_name, name_keys
+from geo.places import extract_places
 
 
 def test_fold_keeps_length_and_strips_marks() -> None:
@@ -173,3 +174,11 @@ def test_arabic_names_are_found_as_the_press_spells_them() -> None:
     g = default_gazetteer()
     for name in ("Marj", "Qandula"):
         assert [c.place.country for c in g.lookup(name)][:1] == ["LY"], name
+
+
+def test_only_a_province_s_code_is_an_acronym() -> None:
+    g = default_gazetteer()
+    assert "NSW" in g.acronyms  # AU-NSW, a state
+    assert "MDR" not in g.acronyms and "ORD" not in g.acronyms  # districts' codes
+    text = "Cases of MDR-TB rose in Manila, while flights from ORD were delayed."
+    assert [m.text for m in extract_places(text)] == ["Manila"]
