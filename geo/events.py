@@ -115,6 +115,8 @@ class _Report:
     said: bool = False
     #: told as another incident than those before ("In a separate incident on Monday")
     distinct: bool = False
+    #: the states the weapons were fired from ("missiles fired from Iran, Iraq and Yemen")
+    origins: frozenset[str] = frozenset()
 
 
 def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
@@ -135,6 +137,8 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
     claims = "responsibility" in text
     scenes: dict[int, tuple[set[str], list[TimeExpression], list[_Report]]] = {}
     lede: _Report | None = None
+    opening = _opening_end(text, spans)
+    story: set[str] = set()  # the states party to the headline's and the lede's events
     for n, (s, e) in enumerate(spans):
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
         if claims and reports and "responsibility" in text[s:e] and not in_ranges(s, boiler):
@@ -161,8 +165,16 @@ def extract_events(doc: Document, mentions: Sequence[Mention]) -> list[Event]:
                 report.when = _scene_date(text, report, scene, spans[n - 1][1], s,
                                           doc.published)
             for one in [report, *_listed(text, report, in_sentence)]:
-                one.background = _is_background(one, main) or bool(
-                    _EARLIER_TIME.search(text, max(s, ts - 25), ts))
+                earlier_time = bool(_EARLIER_TIME.search(text, max(s, ts - 25), ts))
+                if one.type in _VIOLENT and one.actor is None:
+                    one.origins = frozenset(parties.launch_origins(text, in_sentence))
+                if s < opening and _opens_story(one, earlier_time, doc.published):
+                    # "a rocket fired from Lebanon": a side of the event, if not its actor
+                    story |= _sides(one) | parties.launch_origins(text, in_sentence)
+                    one.background = False
+                else:
+                    one.background = earlier_time or (
+                        _is_background(one, main) and not _joins_story(text, one, story))
                 if lede is None and n <= 3:
                     lede = one if _is_lede(one, doc.published) else None
                 elif lede is not None and not sentence_dates and _of_the_lede(
@@ -884,6 +896,52 @@ def _main_countries(mentions: Sequence[Mention]) -> set[str]:
     return {cc for cc, n in top if n >= max(1, peak // 3)} or {top[0][0]}
 
 
+def _opening_end(text: str, spans: Sequence[tuple[int, int]]) -> int:
+    """Where the story's opening ends: its headline lines, then the lede, the first line that
+    reads as prose (ends as a sentence does), at most three of its sentences."""
+    for n, (s, _) in enumerate(spans):
+        line_end = text.find("\n", s)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[s:line_end].rstrip().endswith((".", "!", "?", '"', "”", "’")):
+            lede = [sp for sp in spans[n : n + 3] if sp[0] < line_end]
+            return lede[-1][1]
+    return 0
+
+
+def _opens_story(r: _Report, earlier_time: bool, published: date | None) -> bool:
+    """Whether a report of the headline or the lede tells the story's own event: not a war
+    in the background, nor a past event recalled ("last year", a date months before)."""
+    if r.type == "conflict" or earlier_time:
+        return False
+    when = r.when.date if r.when else None
+    return not (when and published and (published - when).days > 31)
+
+
+def _sides(r: _Report) -> set[str]:
+    """The states an event involves: who acted, who was hit, where it happened."""
+    sides = {cc for cc in (r.actor, r.target) if cc and len(cc) == 2}
+    if r.place is not None and r.place.place.country:
+        sides.add(r.place.place.country)
+    return sides
+
+
+# "struck back", "in retaliation", "retaliatory strikes": a reply to an event told before;
+# "in response to a bombing" names another one
+_REPLY = re.compile(
+    r"\bin\s+(?:retaliation|response|reprisal)\b(?!\s+(?:for|to)\s+(?:an?|another)\b)|"
+    r"\b(?:retaliat(?:ed|es|ing|ory)|(?:struck|hit|fired|strikes|hits|fires)\s+back)\b", re.I)
+
+
+def _joins_story(text: str, r: _Report, story: set[str]) -> bool:
+    """Whether a later report tells more of the opening's events: a party to them acts or is
+    hit in one of their states, or replies to them ("struck back", "in retaliation")."""
+    if r.type == "conflict" or not story or not ({r.actor, r.target} & story):
+        return False
+    if r.place is None or r.place.place.country in story:
+        return True
+    return bool(_REPLY.search(text, *r.sentence))
+
+
 def _is_background(r: _Report, main: set[str]) -> bool:
     """Context: an event away from the countries the story is about (for a visit or a
     diplomatic move, also by a state the story is not about)."""
@@ -1006,7 +1064,8 @@ def _affinity(r: _Report, group: list[_Report]) -> int:
     """How much more than mere compatibility a report shares with a group."""
     score = 0
     for o in group:
-        score += 2 * bool(r.actor and r.actor == o.actor)
+        score += 2 * bool(r.actor and r.actor == o.actor or o.actor in r.origins
+                          or r.actor in o.origins)
         score += bool(r.place and o.place and r.place.place == o.place.place)
         score += bool(r.when and o.when and r.when.date and r.when.date == o.when.date)
         score += bool(r.type == o.type)

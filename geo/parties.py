@@ -13,6 +13,10 @@ _SPEAKER_AFTER = re.compile(
     r"stated|states|announced|announces|confirmed|confirms|accused|denied|insisted)\b"
 )
 _ACTOR_PREP_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.I)
+#: "a rocket fired from Lebanon", "drones launched from Yemen": whence a weapon came, a side of
+#: the event but not the state that acted
+_LAUNCHED_FROM = re.compile(r"\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$",
+                            re.I)
 _BACKER_BEFORE = re.compile(
     r"\b(?:supported|backed|funded|sponsored|armed|allied)\s+(?:by|with)\s+$", re.I)
 # "Tehran claimed to have fired", "Pakistan said it struck": the speaker is the one acting.
@@ -166,7 +170,8 @@ def actor(
     for m in mentions:
         if te <= m.start < te + 40 and _ACTOR_PREP_BEFORE.search(text[te : m.start]) and not (
                 envoys_from and text[te : m.start].rstrip().lower().endswith(("from", "the"))
-                and "by" not in text[te : m.start].split()):
+                and "by" not in text[te : m.start].split()) and not _LAUNCHED_FROM.search(
+                text, max(ts, m.start - 40), m.start):
             cc = country_of(m)
             if cc:
                 return m, cc
@@ -206,6 +211,13 @@ def actor(
                 return first, country_of(first)
         return m, cc
     return None, None
+
+
+def launch_origins(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """The states weapons were fired from ('a rocket fired from Lebanon'): sides of an
+    event that the text does not name as its actor."""
+    return {cc for m in mentions if (cc := m.place.country)
+            and _LAUNCHED_FROM.search(text, max(0, m.start - 40), m.start)}
 
 
 def _is_locative(before: str) -> bool:
@@ -392,6 +404,10 @@ _HIT_FORCES_AFTER = re.compile(
     r"personnel|bases?|outposts?|sailors|marines|servicemen|warships?|embassy)\b", re.I)
 
 
+#: "an Israel-linked ship": a tie named, not the state that owns or flags what was hit
+_LINKED_AFTER = re.compile(r"[-‐‑](?:linked|affiliated|connected|tied)\b")
+
+
 def target(
     type_: str, actor: str | None, place: Mention | None, text: str, te: int, ce: int,
     mentions: list[Mention],
@@ -408,6 +424,7 @@ def target(
         return place.place.country
     for m in mentions:
         cc = country_of(m)
-        if te <= m.start < ce and cc and cc != actor and not _mediator(text, m):
+        if te <= m.start < ce and cc and cc != actor and not _mediator(text, m) and not (
+                _LINKED_AFTER.match(text, m.end)):
             return cc
     return None

@@ -899,3 +899,38 @@ def test_a_state_withdrawing_its_diplomats_from_others_is_the_actor_not_the_firs
     e = _one("Foreign Minister Alberto van Klaveren said on Monday that Chile was withdrawing "
              "its diplomatic staff from Bolivia and Paraguay.", date(2024, 7, 30), "diplomatic")
     assert (e.actor, e.target) == ("CL", "BO")
+
+
+# ------------------------------------------------------------------------------ background
+
+_CAMP = (
+    "Rocket strike on Adre refugee camp kills 7; Chad blames RSF\n\n"
+    "N'DJAMENA, May 4 (AP) — A rocket fired from Sudan slammed into a refugee camp in Adre on "
+    "Saturday, killing seven women. Chadian warplanes struck targets deep inside Sudan "
+    "overnight, the army said on Sunday.\n\n"
+    "The United States condemned the attack. American officials said Washington had urged "
+    "restraint. The US State Department said the United States wanted calm. France said French "
+    "diplomats would meet US envoys. The United States and France pledged more aid. In Tokyo, "
+    "the Japanese foreign minister called for restraint. American and French officials met in "
+    "Washington. France said it would send food.\n\n"
+    "Israel has been fighting Hamas in Gaza since October. Elsewhere, Houthi rebels attacked "
+    "ships in the Red Sea.")
+
+
+def test_the_headline_and_lede_events_are_the_story_s_own_whoever_the_story_names_most() -> None:
+    events = _events(_CAMP, date(2024, 5, 5))
+    own = {(e.place.name, e.background) for e in events if e.place and e.type == "strike"}
+    assert own == {("Adre", False), ("Sudan", False)}
+    camp = next(e for e in events if e.place and e.place.name == "Adre")
+    assert camp.actor is None  # fired from Sudan, by no state the text names
+    assert all(e.background for e in events if e.place and e.place.name in ("Gaza", "Red Sea"))
+
+
+def test_a_reply_to_the_opening_s_event_is_the_story_s_own_wherever_it_falls() -> None:
+    text = _CAMP.replace("Elsewhere, Houthi", "Chad struck back at RSF bases in Libya on Sunday. "
+                         "Elsewhere, Houthi")
+    libya = [e for e in _events(text, date(2024, 5, 5)) if e.place and e.place.country == "LY"]
+    assert libya and not any(e.background for e in libya)
+    other = text.replace("struck back at", "struck")  # no reply: a war elsewhere
+    libya = [e for e in _events(other, date(2024, 5, 5)) if e.place and e.place.country == "LY"]
+    assert libya and all(e.background for e in libya)

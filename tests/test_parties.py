@@ -54,3 +54,26 @@ def test_the_state_diplomats_are_withdrawn_from_is_not_the_actor() -> None:
     ts = text.index("withdrawn")
     bolivia = _m(text, "Bolivia", "BO")
     assert parties.actor(text, recall, ts, ts + len("withdrawn"), [bolivia]) == (None, None)
+
+
+def test_the_state_a_weapon_was_fired_from_is_not_the_actor() -> None:
+    from geo.triggers import TRIGGERS
+
+    fire = next(t for t in TRIGGERS if t.subtype == "missile fire")
+    text = "A rocket fired from Sudan hit a camp in Adre."
+    te = text.index(" from")
+    sudan = _m(text, "Sudan", "SD")
+    assert parties.actor(text, fire, text.index("rocket"), te, [sudan]) == (None, None)
+    assert parties.launch_origins(text, [sudan]) == {"SD"}
+    struck = "The strike by Sudan hit a camp."
+    by = _m(struck, "Sudan", "SD")
+    assert parties.actor(struck, fire, 4, 10, [by])[1] == "SD"
+
+
+def test_a_state_a_ship_is_only_linked_to_is_not_the_target() -> None:
+    text = "seized a Greece-linked tanker in the Gulf of Guinea"
+    greece = _m(text, "Greece", "GR", role="demonym")
+    assert parties.target("attack", "NG", None, text, 6, len(text), [greece]) is None
+    owned = "seized a Greek tanker in the Gulf of Guinea"
+    greek = _m(owned, "Greek", "GR", role="demonym")
+    assert parties.target("attack", "NG", None, owned, 6, len(owned), [greek]) == "GR"
