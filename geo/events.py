@@ -419,6 +419,9 @@ def _report(
             and _STATE_SUBJECT.match(text, actor_mention.end, ts):
         return None  # "Beijing has protested against": a state's statement, not a protest
     own_dates = [d for d in dates if not _since(text, te, d) and _with(quotes, d.start)]
+    if trig.type not in _VIOLENT and (cause_at := _CAUSE_TOLD.search(text, te, ce)):
+        # "arrived for talks after the neighbours exchanged strikes earlier this month"
+        own_dates = [d for d in own_dates if d.start < cause_at.start()]
     clause_dates = [d for d in own_dates if cs <= d.start < ce]
     if anaphor:  # "leaders meeting last week agreed Russia was behind the attack": their day
         clause_dates = [d for d in clause_dates if d.start >= te]
@@ -486,6 +489,9 @@ def _report(
         return None
     violent_toll = type_ in ("strike", "attack", "armed_clash")
     fatalities = death_toll(text[cs:ce]) if violent_toll else None
+    if violent_toll and fatalities is None and (cause_at := _recalled_cause(
+            text, sentence, ts, earlier)) is not None and (place is None or place.start < cause_at):
+        return None  # the cause recalled of a visit or a move told first, not an event here
     if place is None and when is None and fatalities is None and not (
         type_ == "diplomatic" and actor
         and (named or post or parties.target_of(text, te, ce, clause_mentions, actor)
@@ -798,6 +804,27 @@ def _place(
     return max(inner, key=lambda x: x[0])[1] if inner else top
 
 
+# "after the neighbours carried out strikes", "since Iran fired missiles": a cause told with
+# its own subject and verb
+_CAUSE_TOLD = re.compile(
+    r"\s(?:after|since|following|because)\s+(?:the\s+|its\s+|their\s+|both\s+)?"
+    r"(?:[\w'’-]+\s+){1,3}?(?:had\s+|have\s+)?(?:carried\s+out|launched|exchanged|struck|"
+    r"fired|attacked|traded|bombed|shelled)\b")
+
+
+def _recalled_cause(text: str, sentence: tuple[int, int], ts: int,
+                    earlier: list[_Report]) -> int | None:
+    """Where the cause clause holding trigger `ts` starts, when it follows a visit or a
+    diplomatic move told first in the sentence ("arrived for talks after the neighbours
+    exchanged strikes"): the backdrop of that event, not a report of its own."""
+    for r in earlier:
+        if r.sentence == sentence and r.type not in _VIOLENT and r.end <= ts:
+            c = _CAUSE_TOLD.search(text, r.end, ts + 1)
+            if c is not None and c.start() < ts <= c.end() + 40:
+                return c.start()
+    return None
+
+
 _SEPARATE = re.compile(r"\b(?:in|during)\s+(?:a|another)\s+(?:separate|unrelated|different)\s+"
                        r"(?:incident|attack|development|episode)\b", re.I)
 # "officials said on Monday", "told the Knesset on Monday", "said in a statement on Friday"
@@ -982,18 +1009,29 @@ def _same_type(a: str, b: str) -> bool:
     return a == b or {a, b} == {"strike", "attack"}
 
 
+def _talks_of_visit(a: _Report, b: _Report) -> bool:
+    """Whether one is a visit and the other talks told without a place, with a party in
+    common: the talks the visitor held ("arrived in X ... held talks with his counterpart")."""
+    visit, talks = (a, b) if a.type == "visit" else (b, a)
+    return (visit.type == "visit" and visit.place is not None and talks.subtype == "talks"
+            and talks.place is None
+            and talks.type == "diplomatic" and bool({visit.actor, visit.target} - {None}
+                                                    & {talks.actor, talks.target}))
+
+
 def _same_event(a: _Report, b: _Report) -> bool:
-    if not _same_type(a.type, b.type) or a.background != b.background:
+    talks = _talks_of_visit(a, b)
+    if not (_same_type(a.type, b.type) or talks) or a.background != b.background:
         return False
     if (a.distinct or b.distinct) and a.sentence != b.sentence:
         return False
-    if a.type != b.type and not (
+    if a.type != b.type and not talks and not (
         (a.actor and a.actor == b.actor)
         or (a.target and a.target == b.target and a.when and b.when and a.when.date
             and a.when.date == b.when.date)
     ):
         return False
-    if a.type == "diplomatic" and a.subtype != b.subtype:
+    if a.type == b.type == "diplomatic" and a.subtype != b.subtype:
         return False
     if a.actor and b.actor and a.actor != b.actor:
         return False

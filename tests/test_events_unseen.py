@@ -934,3 +934,14 @@ def test_a_reply_to_the_opening_s_event_is_the_story_s_own_wherever_it_falls() -
     other = text.replace("struck back at", "struck")  # no reply: a war elsewhere
     libya = [e for e in _events(other, date(2024, 5, 5)) if e.place and e.place.country == "LY"]
     assert libya and all(e.background for e in libya)
+
+
+def test_strikes_recalled_as_the_cause_of_a_visit_are_neither_its_place_nor_its_date() -> None:
+    text = ("Addis Ababa, Ethiopia - Kenya's Foreign Minister Musalia Mudavadi has arrived in the "
+            "Ethiopian capital, Addis Ababa, for talks aimed at easing tensions after the two "
+            "neighbours carried out air strikes on each other's border posts earlier this month."
+            "\n\nMudavadi landed on Monday morning and held talks with his Ethiopian "
+            "counterpart at the foreign ministry.")
+    events = _events(text, date(2024, 3, 18))
+    assert [(e.type, e.place and e.place.name, e.date) for e in events] == [
+        ("visit", "Addis Ababa", date(2024, 3, 18))]
